@@ -1,0 +1,36 @@
+// The `gongbao` command. Each subcommand lives in its own module; this file
+// wires them up and turns user errors into one line on stderr.
+import { Command, CommanderError } from 'commander';
+import { isGongbaoError } from '../errors.js';
+import { registerParse } from './parse-command.js';
+import { registerStart } from './start-command.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('gongbao')
+    .description('公报通：政府公报的结构化文库、检索门户与督办系统')
+    .showHelpAfterError()
+    .exitOverride();
+  registerParse(program);
+  registerStart(program);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isGongbaoError(e)) {
+      process.stderr.write(`gongbao: ${e.toLine()}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const code = await run(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,127 @@
+// Re-join paragraphs that page breaks, column breaks and hard-wrapped narrow
+// columns cut apart. The rules never refuse input: at worst a paragraph stays
+// split. Lines the document skeleton marks as standalone (title, 文号,
+// signature, captions…) always stand alone.
+import type { SourceLine } from '../text/lines.js';
+import type { Block, Diagnostic, Table } from './types.js';
+import { matchMarker } from './markers.js';
+import { DOC_TYPE_END } from './organs.js';
+import { parseDateLine } from './dates.js';
+
+/** A paragraph that ends here is complete; anything else continues after a break. */
+const TERMINAL = /[。！？；：:;!?…）)】」』]$/u;
+const HEADING_MAX = 40;
+
+interface Open {
+  text: string;
+  first: number;
+  last: number;
+  rawHeading: boolean;
+  marker: boolean;
+  standalone: boolean;
+}
+
+/** Concatenate two fragments; only Latin letters and digits keep a space between them. */
+export function joinText(a: string, b: string): string {
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+/** `汽车消费需求` + `需求…`: text repeated across a break. Returns how many leading chars of `b` repeat `a`. */
+export function repeatedAcrossBreak(a: string, b: string): number {
+  for (let k = Math.min(8, a.length, b.length - 1); k >= 2; k--) {
+    const tail = a.slice(a.length - k);
+    if (/^\p{Script=Han}+$/u.test(tail) && b.startsWith(tail)) return k;
+  }
+  return 0;
+}
+
+const isHeadingLike = (p: Open) => p.marker && p.text.length <= HEADING_MAX && !/[。；！？]/.test(p.text);
+const isTitleLike = (t: string) => t.length <= 40 && DOC_TYPE_END.test(t) && !/[，。；]/.test(t);
+
+function continues(prev: Open, l: SourceLine, sawBreak: boolean): boolean {
+  if (prev.standalone || l.listItem) return false;
+  if (matchMarker(l.text)) return false;
+  if (parseDateLine(l.text)) return false;
+  if (isHeadingLike(prev)) {
+    // A heading split over two lines: the second half is short and unnumbered.
+    return l.text.length <= 20 && !TERMINAL.test(prev.text) && (!sawBreak || (prev.rawHeading && l.heading));
+  }
+  if (!sawBreak) return true;
+  if (isTitleLike(prev.text)) return false;
+  return !TERMINAL.test(prev.text);
+}
+
+/** A table as plain text: its caption, then one tab-separated line per row. */
+export function tableText(t: Table): string {
+  const rows = [t.header, ...t.rows].map((r) => r.join('\t'));
+  return (t.caption ? [t.caption, ...rows] : rows).join('\n');
+}
+
+export interface BlockScan {
+  blocks: Block[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Build paragraph and table blocks for `lines[from..end)`. `standalone` holds
+ * line indices that must form a paragraph of their own; `tables` have
+ * already claimed their lines (`consumed`, by source line number).
+ */
+export function buildBlocks(
+  lines: SourceLine[],
+  from: number,
+  end: number,
+  standalone: Set<number>,
+  tables: Table[],
+  consumed: Set<number>,
+): BlockScan {
+  const blocks: Block[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const tableAt = new Map(tables.map((t) => [t.lines[0], t]));
+  let open: Open | null = null;
+  let sawBreak = false;
+
+  const close = () => {
+    if (open) {
+      const kind = isHeadingLike(open) ? 'heading' : 'paragraph';
+      blocks.push({ kind, text: open.text, lines: [open.first, open.last] });
+    }
+    open = null;
+  };
+
+  for (let i = from; i < end; i++) {
+    const l = lines[i]!;
+    const table = tableAt.get(l.no);
+    if (table) {
+      close();
+      blocks.push({ kind: 'table', text: tableText(table), lines: table.lines });
+      sawBreak = true;
+      continue;
+    }
+    if (consumed.has(l.no)) continue;
+    if (l.blank) {
+      sawBreak = true;
+      continue;
+    }
+    const alone = standalone.has(i);
+    if (open && !alone && continues(open, l, sawBreak)) {
+      const o: Open = open;
+      let text = l.text;
+      if (sawBreak) {
+        const k = repeatedAcrossBreak(o.text, text);
+        if (k) {
+          text = text.slice(k);
+          diagnostics.push({ severity: 'info', code: 'repeated-across-break', message: `分页处重复的文字已去除：${l.text.slice(0, k)}`, line: l.no });
+        }
+      }
+      o.text = joinText(o.text, text);
+      o.last = l.no;
+    } else {
+      close();
+      open = { text: l.text, first: l.no, last: l.no, rawHeading: l.heading, marker: matchMarker(l.text) !== null, standalone: alone };
+    }
+    sawBreak = false;
+  }
+  close();
+  return { blocks, diagnostics };
+}

@@ -1,0 +1,59 @@
+// Parse one gazette issue: cover → TOC → document headers → documents.
+import { GongbaoError } from '../errors.js';
+import { decodeText } from '../text/decode.js';
+import { toSourceLines, type SourceLine } from '../text/lines.js';
+import type { Diagnostic, ParsedIssue, TocEntry } from './types.js';
+import { parseCover } from './cover.js';
+import { isTocHeading, parseToc } from './toc.js';
+import { findHeaders, type DocHeader } from './split.js';
+import { parseDocument } from './document.js';
+
+export const PARSER_VERSION = '1.0.0';
+
+const TOC_ENTRY_LINE = /^\d{1,3}\s*[、.．]/;
+
+/** A header whose title is a TOC entry (`3、…`) is the TOC wrapping, not a document. */
+const isRealHeader = (lines: SourceLine[], h: DocHeader) => !h.titleLines.some((i) => TOC_ENTRY_LINE.test(lines[i]!.text));
+
+export interface ParseOptions {
+  file?: string;
+}
+
+export function parseIssueText(text: string, opts: ParseOptions = {}): ParsedIssue {
+  const lines = toSourceLines(text);
+  const diagnostics: Diagnostic[] = [];
+  const tocAt = lines.findIndex(isTocHeading);
+  const from = tocAt >= 0 ? tocAt + 1 : 0;
+
+  const provisional = findHeaders(lines, from, []).filter((h) => isRealHeader(lines, h));
+  const tocEnd = provisional[0]?.start ?? lines.length;
+  let toc: TocEntry[] = [];
+  if (tocAt >= 0) {
+    const scan = parseToc(lines.slice(from, tocEnd));
+    toc = scan.entries;
+    diagnostics.push(...scan.diagnostics);
+  }
+  const headers = findHeaders(lines, tocAt >= 0 ? tocEnd : 0, toc).filter((h) => isRealHeader(lines, h));
+  if (!headers.length) {
+    throw new GongbaoError('input-not-gazette', '没有找到任何公文（标题与发文字号），这不像一期政府公报', opts.file ? { file: opts.file } : {});
+  }
+  const issue = parseCover(lines.slice(0, tocAt >= 0 ? tocAt : headers[0]!.start));
+  if (!issue.gazette) {
+    diagnostics.push({ severity: 'warning', code: 'cover-missing', message: '没有找到封面上的公报名称', line: 1 });
+  }
+
+  const documents = headers.map((h, k) => parseDocument(lines, h, headers[k + 1]?.start ?? lines.length, toc));
+
+  const found = new Set(documents.map((d) => d.docNumber));
+  for (const e of toc) {
+    if (e.docNumber && !found.has(e.docNumber) && !documents.some((d) => d.title === e.title)) {
+      diagnostics.push({ severity: 'warning', code: 'toc-body-mismatch', message: `目录列出的文件在正文中没有找到：${e.title}`, line: e.lines[0] });
+    }
+  }
+  return { parserVersion: PARSER_VERSION, issue, toc, documents, diagnostics };
+}
+
+export function parseIssueBytes(bytes: Uint8Array, opts: ParseOptions = {}): ParsedIssue {
+  const decoded = decodeText(bytes, opts.file);
+  return parseIssueText(decoded.text, opts);
+}
