@@ -1,7 +1,7 @@
 // `gongbao parse FILE [--format json|md]`
 import type { Command } from 'commander';
 import { GongbaoError } from '../errors.js';
-import { parseIssueBytes } from '../parse/issue.js';
+import { analyzeIssueBytes } from '../pipeline.js';
 import { renderMarkdown } from '../parse/markdown.js';
 import { readInputFile } from './io.js';
 
@@ -16,7 +16,7 @@ export function registerParse(program: Command): void {
       if (opts.format !== 'json' && opts.format !== 'md') {
         throw new GongbaoError('bad-argument', `不支持的格式：${opts.format}（可用 json、md）`);
       }
-      const parsed = parseIssueBytes(readInputFile(file), { file });
+      const parsed = analyzeIssueBytes(readInputFile(file), { file });
       const out = opts.format === 'md' ? renderMarkdown(parsed) : JSON.stringify(parsed, null, opts.compact ? 0 : 1);
       process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
     });

@@ -53,7 +53,7 @@ export function normalizeDocNumber(s: string): string | null {
  * endings, function words and citation verbs.
  */
 const NOT_IN_CODE =
-  /^.*(?:通知|意见|决定|通告|公告|批复|报告|方案|规划|计划|办法|细则|要点|预案|标准|清单|名单|规定|条例|制度|机制|根据|按照|依据|参照|对照|落实|贯彻|执行|印发|转发|精神|要求|文件|号文|以及|的|和|及|与|或|是|在|为|见|即|按|据|由|经|将|把|于|至)/u;
+  /^.*(?:通知|意见|决定|通告|公告|批复|报告|方案|规划|计划|办法|细则|要点|预案|标准|清单|名单|规定|条例|制度|机制|根据|按照|依据|参照|对照|落实|贯彻|执行|印发|转发|精神|要求|文件|号文|以及|的|和|及|与|或|是|在|为|见|即|按|据|由|经|将|把|于|至|对|要|以|照|握|从|向|使|请|凡|共|等|了|如)/u;
 
 export function trimOrganCode(run: string): string {
   const m = NOT_IN_CODE.exec(run);

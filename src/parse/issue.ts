@@ -3,7 +3,7 @@ import { GongbaoError } from '../errors.js';
 import { decodeText } from '../text/decode.js';
 import { toSourceLines, type SourceLine } from '../text/lines.js';
 import type { Diagnostic, ParsedIssue, TocEntry } from './types.js';
-import { parseCover } from './cover.js';
+import { scanCover } from './cover.js';
 import { isTocHeading, parseToc } from './toc.js';
 import { findHeaders, type DocHeader } from './split.js';
 import { parseDocument } from './document.js';
@@ -20,7 +20,11 @@ export interface ParseOptions {
 }
 
 export function parseIssueText(text: string, opts: ParseOptions = {}): ParsedIssue {
-  const lines = toSourceLines(text);
+  return parseLines(toSourceLines(text), opts);
+}
+
+/** Parse already-split source lines (the pipeline keeps them for extraction). */
+export function parseLines(lines: SourceLine[], opts: ParseOptions = {}): ParsedIssue {
   const diagnostics: Diagnostic[] = [];
   const tocAt = lines.findIndex(isTocHeading);
   const from = tocAt >= 0 ? tocAt + 1 : 0;
@@ -37,7 +41,11 @@ export function parseIssueText(text: string, opts: ParseOptions = {}): ParsedIss
   if (!headers.length) {
     throw new GongbaoError('input-not-gazette', '没有找到任何公文（标题与发文字号），这不像一期政府公报', opts.file ? { file: opts.file } : {});
   }
-  const issue = parseCover(lines.slice(0, tocAt >= 0 ? tocAt : headers[0]!.start));
+  const cover = scanCover(lines.slice(0, tocAt >= 0 ? tocAt : headers[0]!.start));
+  const issue = cover.meta;
+  for (const no of cover.residue) {
+    diagnostics.push({ severity: 'info', code: 'unparsed-residue', message: `封面上无法识别的文字：${lines[no - 1]!.text.slice(0, 40)}`, line: no });
+  }
   if (!issue.gazette) {
     diagnostics.push({ severity: 'warning', code: 'cover-missing', message: '没有找到封面上的公报名称', line: 1 });
   }

@@ -41,18 +41,22 @@ export function isHeaderless(rows: readonly string[][]): boolean {
 
 /**
  * A child header row sits under a spanning parent: its first column is empty
- * (the row-spanning labels sit above), it holds labels only, and each label
- * stands under an empty parent cell or under the first column of a span.
+ * (the row-spanning labels sit above), it holds labels only, and at least one
+ * label stands under an empty cell between two parent labels: inside a span.
  */
 export function isChildHeaderRow(row: readonly string[], above: readonly string[]): boolean {
   if (row[0] || nonEmptyCount(row) < 2) return false;
+  // A trailing empty label is only a trailing tab, not the rest of a span.
+  let lastLabel = above.length - 1;
+  while (lastLabel >= 0 && !above[lastLabel]) lastLabel--;
+  let underSpan = false;
   for (let j = 0; j < row.length; j++) {
     const c = row[j] ?? '';
     if (!c) continue;
     if (isNumericCell(c)) return false;
-    if (above[j] && above[j + 1]) return false;
+    if (!above[j] && j < lastLabel) underSpan = true;
   }
-  return true;
+  return underSpan;
 }
 
 export interface FlatHeader {

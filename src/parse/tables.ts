@@ -141,10 +141,18 @@ function mode(values: readonly number[]): number {
   return best;
 }
 
-const lastFilled = (cells: readonly string[]): number => {
-  for (let j = cells.length - 1; j >= 0; j--) if (cells[j]) return j;
-  return -1;
-};
+/**
+ * The header's printed width, trailing empty labels included (the last
+ * column of 表5-1 has none). Rows wider than that are shifted or overlong,
+ * unless most rows agree on a wider shape: then the header lost its tail.
+ */
+function tableWidth(headerRows: readonly string[][], widths: readonly number[]): number {
+  const common = mode(widths);
+  if (!headerRows.length) return Math.max(1, common);
+  const header = Math.max(...headerRows.map((r) => r.length));
+  const agreeing = widths.filter((w) => w === common).length;
+  return common > header && agreeing * 2 > widths.length ? common : header;
+}
 
 function buildTable(
   run: Run,
@@ -179,6 +187,7 @@ function buildTable(
   const copies: string[][][] = [headerRows];
   const data: RunRow[] = [];
   const firstSig = headerRows[0] ? rowSignature(headerRows[0]) : null;
+  const childSigs = new Set(headerRows.slice(1).map(rowSignature));
   for (let i = start + plan.count; i < run.rows.length; i++) {
     const row = run.rows[i]!;
     const sig = rowSignature(row.cells);
@@ -187,11 +196,10 @@ function buildTable(
       continue;
     }
     if (sig === firstSig) copies.push([row.cells]);
-    else if (copies.length > 1) copies[copies.length - 1]!.push(row.cells);
+    else if (childSigs.has(sig) && copies.length > 1) copies[copies.length - 1]!.push(row.cells);
   }
 
-  const headerWidth = Math.max(0, ...headerRows.map((r) => lastFilled(r) + 1));
-  let width = Math.max(headerWidth, data.length ? mode(data.map((r) => r.cells.length)) : 0);
+  let width = tableWidth(headerRows, data.map((r) => r.cells.length));
   // Only complete copies compete: a page break can cut a reprinted header short.
   const chosen = chooseHeaderRows(copies.filter((c) => c.length === plan.count), width);
   let header = plan.count ? flattenHeader(chosen, width).header : new Array<string>(width).fill('');

@@ -1,0 +1,83 @@
+// Citations: by 发文字号 (any bracket/spacing variant, numbers split over
+// lines are already re-joined in blocks), by order number (国务院令第116号)
+// and by 《title》 (nested 〈〉 kept; short self-references such as 《规划》
+// point back to the document itself). Tables are searched too: lists of
+// powers cite their legal basis in cells.
+import type { Block, ParsedDocument } from '../parse/types.js';
+import { findDocNumbers } from '../parse/docnumber.js';
+import type { Citation } from './types.js';
+
+const ORDER = /((?:国务院|中华人民共和国[\p{Script=Han}]{0,12}部|[\p{Script=Han}]{1,12}(?:省|市|县)(?:人民)?政府|[\p{Script=Han}]{2,12}部|[\p{Script=Han}]{2,12}委员会|[\p{Script=Han}]{2,10}局))令\s*第\s*(\d{1,4})\s*号/gu;
+const TITLE = /《([^《》\n]{1,120}?(?:《[^《》\n]{1,60}》[^《》\n]{0,60}?)?)》/gu;
+
+/** `《规划》`, `《办法》`, `《实施方案》`: a bare document type names the document that contains it. */
+const SELF_REFERENCE = /^(?:本)?(?:实施)?(?:方案|规划|办法|细则|要点|预案|机制|制度|清单|计划|意见|通知|规定|条例|标准|纲要|指南)$/u;
+
+export interface CitationScanOptions {
+  /** Titles of the document itself (its title, enclosure titles): a 《…》 equal to one is a self-reference. */
+  selfTitles: string[];
+  ownDocNumber: string | null;
+}
+
+function blockTexts(doc: ParsedDocument): Block[] {
+  // Skip the header blocks (title, 文号): citing oneself there is not a citation.
+  return doc.blocks.filter((b, i) => i > 0 && b.text !== doc.docNumber);
+}
+
+const compactText = (s: string) => s.replace(/\s+/g, '');
+
+export function findCitations(blocks: Block[], opts: CitationScanOptions): Citation[] {
+  const out: Citation[] = [];
+  const seen = new Set<string>();
+  const self = new Set(opts.selfTitles.map(compactText));
+  const push = (key: string, c: Citation) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(c);
+  };
+  for (const b of blocks) {
+    const text = b.kind === 'table' ? b.text.replace(/\t/g, ' ') : b.text;
+    // 《title》（文号）: one citation carrying both.
+    const titleEndingAt = new Map<number, string>();
+    for (const m of text.matchAll(TITLE)) titleEndingAt.set(m.index + m[0].length, compactText(m[1]!));
+    const paired = new Set<string>();
+    for (const d of findDocNumbers(text)) {
+      if (d.docNumber === opts.ownDocNumber) continue;
+      const open = /[（(]\s*$/u.exec(text.slice(Math.max(0, d.index - 3), d.index));
+      const title = open ? titleEndingAt.get(d.index - open[0].length) : undefined;
+      if (title) paired.add(title);
+      push(`n:${d.docNumber}`, { docNumber: d.docNumber, ...(title ? { title } : {}), kind: 'docNumber', lines: b.lines });
+    }
+    for (const m of text.matchAll(ORDER)) {
+      const order = `${m[1]}令第${Number(m[2])}号`;
+      push(`o:${order}`, { order, kind: 'order', lines: b.lines });
+    }
+    for (const title of titleEndingAt.values()) {
+      if (!title || paired.has(title)) continue;
+      const isSelf = SELF_REFERENCE.test(title) || self.has(title);
+      push(`t:${title}`, { title, kind: isSelf ? 'self' : 'title', lines: b.lines });
+    }
+  }
+  return out;
+}
+
+/** Resolve citations against the other documents of the same issue. */
+export function resolveCitations(citations: Citation[], docs: ParsedDocument[]): void {
+  const byNumber = new Map(docs.filter((d) => d.docNumber).map((d) => [d.docNumber!, d]));
+  const byTitle = new Map<string, ParsedDocument>();
+  for (const d of docs) {
+    byTitle.set(compactText(d.title), d);
+    for (const e of d.enclosures) byTitle.set(compactText(e.title), d);
+  }
+  for (const c of citations) {
+    const hit = (c.docNumber && byNumber.get(c.docNumber)) || (c.title && c.kind === 'title' && byTitle.get(c.title)) || undefined;
+    c.resolved = hit ? { docNumber: hit.docNumber, title: hit.title } : null;
+  }
+}
+
+export function extractCitations(doc: ParsedDocument): Citation[] {
+  return findCitations(blockTexts(doc), {
+    selfTitles: [doc.title, ...doc.enclosures.map((e) => e.title)],
+    ownDocNumber: doc.docNumber,
+  });
+}

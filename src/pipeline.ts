@@ -1,0 +1,11 @@
+// bytes → text → lines → parse → extract: the whole analysis of one issue.
+import { decodeText } from './text/decode.js';
+import { toSourceLines } from './text/lines.js';
+import { parseLines } from './parse/issue.js';
+import { extractIssue, type AnalyzedIssue } from './extract/index.js';
+
+export function analyzeIssueBytes(bytes: Uint8Array, opts: { file?: string } = {}): AnalyzedIssue {
+  const { text } = decodeText(bytes, opts.file);
+  const lines = toSourceLines(text);
+  return extractIssue(parseLines(lines, opts), lines);
+}
