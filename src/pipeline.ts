@@ -3,9 +3,10 @@ import { decodeText } from './text/decode.js';
 import { toSourceLines } from './text/lines.js';
 import { parseLines } from './parse/issue.js';
 import { extractIssue, type AnalyzedIssue } from './extract/index.js';
+import type { UnitRegistry } from './extract/units.js';
 
-export function analyzeIssueBytes(bytes: Uint8Array, opts: { file?: string } = {}): AnalyzedIssue {
+export function analyzeIssueBytes(bytes: Uint8Array, opts: { file?: string; registry?: UnitRegistry } = {}): AnalyzedIssue {
   const { text } = decodeText(bytes, opts.file);
   const lines = toSourceLines(text);
-  return extractIssue(parseLines(lines, opts), lines);
+  return extractIssue(parseLines(lines, opts), lines, opts.registry);
 }

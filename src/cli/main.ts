@@ -4,6 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { isGongbaoError } from '../errors.js';
 import { registerParse } from './parse-command.js';
 import { registerStart } from './start-command.js';
+import { registerUnits } from './units-command.js';
+import { registerIngest } from './ingest-command.js';
+import { registerSearch } from './search-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -14,6 +17,9 @@ export function buildProgram(): Command {
     .exitOverride();
   registerParse(program);
   registerStart(program);
+  registerUnits(program);
+  registerIngest(program);
+  registerSearch(program);
   return program;
 }
 
@@ -32,5 +38,10 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+// A closed pipe (`gongbao search … | head`) ends output quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const code = await run(process.argv.slice(2));
 process.exitCode = code;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { GongbaoError } from '../errors.js';
 import { analyzeIssueBytes } from '../pipeline.js';
 import { renderMarkdown } from '../parse/markdown.js';
-import { readInputFile } from './io.js';
+import { readInputFile } from '../text/read-file.js';
 
 export function registerParse(program: Command): void {
   program

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parseIssueBytes } from '../parse/issue.js';
-import { bundledSamplesDir } from './paths.js';
+import { bundledSamplesDir } from '../paths.js';
 
 export function registerStart(program: Command): void {
   program

@@ -1,27 +1,36 @@
 // Run every extractor over a parsed issue. Extractors are pure functions of a
-// document (plus the issue's source lines where layout matters).
+// document (plus the issue's source lines where layout matters, and the unit
+// registry, which learns the names it is shown).
 import type { SourceLine } from '../text/lines.js';
 import type { ParsedDocument, ParsedIssue } from '../parse/types.js';
 import type { Extracted } from './types.js';
 import { extractCitations, resolveCitations } from './citations.js';
 import { extractValidity } from './validity.js';
+import { extractResponsibilities } from './responsibilities.js';
+import { extractDeadlines } from './deadlines.js';
+import { extractGroups } from './groups.js';
+import { extractAmounts } from './amounts.js';
+import { extractContacts } from './contacts.js';
+import { UnitRegistry } from './units.js';
+import { curatedUnitsFile } from '../paths.js';
 
 export type AnalyzedDocument = ParsedDocument & Extracted;
 export interface AnalyzedIssue extends Omit<ParsedIssue, 'documents'> {
   documents: AnalyzedDocument[];
 }
 
-export function extractIssue(parsed: ParsedIssue, lines: SourceLine[]): AnalyzedIssue {
-  void lines;
+export const defaultRegistry = (): UnitRegistry => UnitRegistry.fromFile(curatedUnitsFile());
+
+export function extractIssue(parsed: ParsedIssue, lines: SourceLine[], registry: UnitRegistry = defaultRegistry()): AnalyzedIssue {
   const documents = parsed.documents.map((d): AnalyzedDocument => ({
     ...d,
-    responsibilities: [],
-    deadlines: [],
+    responsibilities: extractResponsibilities(d, registry),
+    deadlines: extractDeadlines(d),
     validity: extractValidity(d),
     citations: extractCitations(d),
-    groups: [],
-    amounts: [],
-    contacts: [],
+    groups: extractGroups(d, lines),
+    amounts: extractAmounts(d),
+    contacts: extractContacts(d),
   }));
   for (const d of documents) resolveCitations(d.citations, documents);
   return { ...parsed, documents };

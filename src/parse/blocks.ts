@@ -12,13 +12,33 @@ import { parseDateLine } from './dates.js';
 const TERMINAL = /[。！？；：:;!?…）)】」』]$/u;
 const HEADING_MAX = 40;
 
+/**
+ * A paragraph being built. Its text is kept as parts plus a short tail:
+ * testing a regex against a growing concatenated string would flatten it on
+ * every line and make long paragraphs quadratic.
+ */
 interface Open {
-  text: string;
+  parts: string[];
+  tail: string;
+  length: number;
+  sentencePunct: boolean;
   first: number;
   last: number;
   rawHeading: boolean;
   marker: boolean;
   standalone: boolean;
+}
+
+const TAIL = 16;
+const openText = (p: Open) => p.parts.join('');
+
+function append(p: Open, piece: string): void {
+  const joined = joinText(p.tail, piece);
+  const added = joined.slice(p.tail.length);
+  p.parts.push(added);
+  p.length += added.length;
+  p.tail = joined.slice(-TAIL);
+  p.sentencePunct ||= /[。；！？]/.test(added);
 }
 
 /** Concatenate two fragments; only Latin letters and digits keep a space between them. */
@@ -35,7 +55,7 @@ export function repeatedAcrossBreak(a: string, b: string): number {
   return 0;
 }
 
-const isHeadingLike = (p: Open) => p.marker && p.text.length <= HEADING_MAX && !/[。；！？]/.test(p.text);
+const isHeadingLike = (p: Open) => p.marker && p.length <= HEADING_MAX && !p.sentencePunct;
 const isTitleLike = (t: string) => t.length <= 40 && DOC_TYPE_END.test(t) && !/[，。；]/.test(t);
 
 function continues(prev: Open, l: SourceLine, sawBreak: boolean): boolean {
@@ -44,11 +64,11 @@ function continues(prev: Open, l: SourceLine, sawBreak: boolean): boolean {
   if (parseDateLine(l.text)) return false;
   if (isHeadingLike(prev)) {
     // A heading split over two lines: the second half is short and unnumbered.
-    return l.text.length <= 20 && !TERMINAL.test(prev.text) && (!sawBreak || (prev.rawHeading && l.heading));
+    return l.text.length <= 20 && !TERMINAL.test(prev.tail) && (!sawBreak || (prev.rawHeading && l.heading));
   }
   if (!sawBreak) return true;
-  if (isTitleLike(prev.text)) return false;
-  return !TERMINAL.test(prev.text);
+  if (prev.length <= 40 && isTitleLike(openText(prev))) return false;
+  return !TERMINAL.test(prev.tail);
 }
 
 /** A table as plain text: its caption, then one tab-separated line per row. */
@@ -84,7 +104,7 @@ export function buildBlocks(
   const close = () => {
     if (open) {
       const kind = isHeadingLike(open) ? 'heading' : 'paragraph';
-      blocks.push({ kind, text: open.text, lines: [open.first, open.last] });
+      blocks.push({ kind, text: openText(open), lines: [open.first, open.last] });
     }
     open = null;
   };
@@ -108,17 +128,20 @@ export function buildBlocks(
       const o: Open = open;
       let text = l.text;
       if (sawBreak) {
-        const k = repeatedAcrossBreak(o.text, text);
+        const k = repeatedAcrossBreak(o.tail, text);
         if (k) {
           text = text.slice(k);
           diagnostics.push({ severity: 'info', code: 'repeated-across-break', message: `分页处重复的文字已去除：${l.text.slice(0, k)}`, line: l.no });
         }
       }
-      o.text = joinText(o.text, text);
+      append(o, text);
       o.last = l.no;
     } else {
       close();
-      open = { text: l.text, first: l.no, last: l.no, rawHeading: l.heading, marker: matchMarker(l.text) !== null, standalone: alone };
+      open = {
+        parts: [l.text], tail: l.text.slice(-TAIL), length: l.text.length, sentencePunct: /[。；！？]/.test(l.text),
+        first: l.no, last: l.no, rawHeading: l.heading, marker: matchMarker(l.text) !== null, standalone: alone,
+      };
     }
     sawBreak = false;
   }

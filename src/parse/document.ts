@@ -39,7 +39,8 @@ export function parseDocument(lines: SourceLine[], header: DocHeader, endExclusi
   const start = header.start;
   const last = lastContentLine(lines, start, endExclusive);
   const end = last + 1;
-  const at = (i: number) => lines[i]!.no;
+  // Indices can reach one past the last line when a document ends at its 文号.
+  const at = (i: number) => lines[Math.min(Math.max(i, 0), lines.length - 1)]!.no;
   const afterHeader = (header.numberLine >= 0 ? header.numberLine : header.titleLines[header.titleLines.length - 1]!) + 1;
 
   const recipients = findRecipients(lines, afterHeader, end);

@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: dist/cli/paths.js → ../.. */
-export const packageRoot = (): string => join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package root: dist/paths.js → .. */
+export const packageRoot = (): string => join(dirname(fileURLToPath(import.meta.url)), '..');
 export const bundledSamplesDir = (): string => join(packageRoot(), 'data', 'samples');
+export const curatedUnitsFile = (): string => join(packageRoot(), 'data', 'units.json');

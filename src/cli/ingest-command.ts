@@ -1,0 +1,38 @@
+// `gongbao ingest FILE|DIR… [--db PATH]`
+import type { Command } from 'commander';
+import { defaultDbPath } from '../store/db.js';
+import { ingestPaths, openLibrary } from '../store/library.js';
+
+const STATUS_LABEL = { added: '新增', 'new-version': '新版本', unchanged: '未变化' } as const;
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('把公报文本载入文库（同一文件重复载入不会改变任何内容）')
+    .argument('<paths...>', '公报文本文件或目录')
+    .option('--db <path>', '文库数据库路径（默认 $GONGBAO_DB 或 ./data/gongbao.db）')
+    .option('--json', '输出 JSON 摘要')
+    .action((paths: string[], opts: { db?: string; json?: boolean }) => {
+      const db = openLibrary(defaultDbPath(opts.db));
+      const tty = process.stderr.isTTY && !opts.json;
+      const summary = ingestPaths(db, paths, {
+        onFile: (i, n, file) => {
+          if (tty) process.stderr.write(`\r[${'#'.repeat(Math.round(((i + 1) / n) * 20)).padEnd(20, '.')}] ${i + 1}/${n} ${file.slice(-40)}\x1b[K`);
+        },
+      });
+      if (tty) process.stderr.write('\n');
+      db.close();
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
+      } else {
+        for (const r of summary.results) {
+          const warnings = r.diagnostics.filter((d) => d.severity === 'warning');
+          process.stdout.write(`${STATUS_LABEL[r.status]}  ${r.file}  第${r.version}版，${r.documents} 件公文，${warnings.length} 条警告\n`);
+          for (const w of warnings.slice(0, 10)) process.stdout.write(`    ${r.file}:${w.line}: ${w.code} ${w.message}\n`);
+        }
+        for (const f of summary.failures) process.stderr.write(`失败  ${f.error}\n`);
+        process.stdout.write(`完成：${summary.results.length} 个成功，${summary.failures.length} 个失败\n`);
+      }
+      if (summary.failures.length) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,37 @@
+// `gongbao units [FILE…] [--json]`: the unit registry as the documents use it.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { analyzeIssueBytes } from '../pipeline.js';
+import { defaultRegistry } from '../extract/index.js';
+import { bundledSamplesDir } from '../paths.js';
+import { readInputFile } from '../text/read-file.js';
+
+const KIND_LABEL: Record<string, string> = {
+  county: '县政府', 'county-department': '县直部门', town: '乡镇', 'city-branch': '市直派驻', vertical: '垂直管理',
+  bank: '金融机构', company: '企业', party: '党委部门', 'mass-organization': '群团组织', judicial: '司法机关',
+  collective: '泛指', other: '其他',
+};
+
+export function registerUnits(program: Command): void {
+  program
+    .command('units')
+    .description('列出单位名录：规范名称、别名、类型、被提及次数；未知单位列入待审核')
+    .argument('[files...]', '公报文本文件（默认：内置样例）')
+    .option('--json', '输出 JSON')
+    .action((files: string[], opts: { json?: boolean }) => {
+      const registry = defaultRegistry();
+      const inputs = files.length ? files : readdirSync(bundledSamplesDir()).filter((f) => f.endsWith('.txt')).sort().map((f) => join(bundledSamplesDir(), f));
+      for (const f of inputs) analyzeIssueBytes(readInputFile(f), { file: f, registry });
+      const list = registry.list();
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ units: list, review: [...registry.unknown.keys()] }, null, 1)}\n`);
+        return;
+      }
+      for (const u of list) {
+        const aliases = u.aliases.length ? `（别名：${u.aliases.join('、')}）` : '';
+        process.stdout.write(`${String(u.mentions).padStart(4)}  ${KIND_LABEL[u.kind] ?? u.kind}  ${u.name}${aliases}${u.needsReview ? '  [待审核]' : ''}\n`);
+      }
+      process.stdout.write(`共 ${list.length} 个单位，其中 ${registry.unknown.size} 个待审核\n`);
+    });
+}

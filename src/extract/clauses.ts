@@ -1,0 +1,110 @@
+// Reading one responsibility clause: who leads, who is responsible, who
+// cooperates. Forms: `责任单位：X、Y`, `牵头单位：X；参与单位：Y`, `X牵头，Y配合`,
+// `X牵头，Y按职责分工负责`, `X负责`, `X具体负责`, an unlabelled unit list, and
+// inheritance rules (`…均包括X，以下不再列出`, `以下均需X落实，不再列出`).
+import { isUnitLike } from './units.js';
+
+export interface ClauseUnits {
+  lead: string[];
+  responsible: string[];
+  cooperating: string[];
+  /** Units a `以下不再列出` rule adds to every later clause of the document. */
+  inheritRule: string[] | null;
+}
+
+const LABELS: [RegExp, keyof Omit<ClauseUnits, 'inheritRule'>][] = [
+  [/^(?:牵头单位|牵头部门|主责单位|主办单位)$/u, 'lead'],
+  [/^(?:责任单位|责任部门|承办单位|实施单位|落实单位)$/u, 'responsible'],
+  [/^(?:参与单位|配合单位|配合部门|协办单位|协作单位|参加单位|协同单位)$/u, 'cooperating'],
+];
+const LABELLED = /^(牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|承办单位|实施单位|落实单位|参与单位|配合单位|配合部门|协办单位|协作单位|参加单位|协同单位)[：:](.*)$/u;
+
+const INHERIT = /(?:各项[^，。；]{0,12}?(?:责任单位)?(?:均包括|均含|都包括)|以下均需|以下均由)([^。；]+?)(?:落实|负责)?[，,。；]?\s*(?:以下)?(?:均)?不再(?:一一)?列出/u;
+
+const LEAD_VERB = /牵头(?:负责)?$/u;
+const COOP_VERB = /(?:配合|协助|参与|协办)$/u;
+/** `按职责分工负责`: under a lead, these units share the work as cooperators. */
+const SHARE_VERB = /(?:按照?职责(?:分工)?(?:分别)?负责|按照?职责(?:分工)?落实|分工负责|分别负责)$/u;
+const RESP_VERB = /(?:具体负责|共同负责|负责落实|负责|落实|实施)$/u;
+
+/**
+ * Split a unit list: `、`, `，`, and `和`/`及` only where the left side already
+ * ends like an organization (`各乡（镇）人民政府和驼梁风景区服务中心`), so that
+ * `县发展和改革局` stays whole.
+ */
+export function splitUnits(list: string): string[] {
+  const out: string[] = [];
+  for (const part of list.split(/[、，,；;\/]/u)) {
+    let rest = part.trim();
+    for (;;) {
+      const m = /^(.+?)(?:和|及|与|以及)(.+)$/u.exec(rest);
+      if (!m || !isUnitLike(m[1]!) || !isUnitLike(m[2]!.replace(/等.*$/u, '')) || !/(?:局|委|办|中心|政府|会|院|部|组|公司|行|门|位)$/u.test(m[1]!)) break;
+      out.push(m[1]!);
+      rest = m[2]!;
+    }
+    if (rest) out.push(rest);
+  }
+  return out
+    .map((u) => u.replace(/^(?:由|请|会同)/u, '').replace(/(?:等(?:有关|相关)?(?:部门|单位|机构)?|等)$/u, '').trim())
+    .filter(Boolean);
+}
+
+const empty = (): ClauseUnits => ({ lead: [], responsible: [], cooperating: [], inheritRule: null });
+
+/** Read the inside of a clause (without its parentheses). Null when it assigns nobody. */
+export function readClause(inner: string): ClauseUnits | null {
+  const c = empty();
+  let text = inner.replace(/\s+/g, '');
+  const inherit = INHERIT.exec(text);
+  if (inherit) {
+    c.inheritRule = splitUnits(inherit[1]!).filter(isUnitLike);
+    c.responsible.push(...c.inheritRule);
+    text = (text.slice(0, inherit.index) + text.slice(inherit.index + inherit[0].length)).replace(/[，,。；]+$/u, '');
+  }
+  const parts = text.split(/[；;。]/u).filter(Boolean);
+  for (const part of parts) {
+    const labelled = LABELLED.exec(part);
+    if (labelled) {
+      const role = LABELS.find(([re]) => re.test(labelled[1]!))![1];
+      c[role].push(...splitUnits(labelled[2]!));
+      continue;
+    }
+    readVerbs(part, c);
+  }
+  if (!c.lead.length && !c.responsible.length && !c.cooperating.length) return null;
+  return c;
+}
+
+/** `X牵头，Y配合` / `X负责，Y配合` / `X、Y按职责分工负责` / a bare unit list. */
+function readVerbs(part: string, c: ClauseUnits): void {
+  const segments = part.split(/(?<=牵头|负责|配合|落实|协助|参与)[，,、]/u).filter(Boolean);
+  let sawLead = c.lead.length > 0;
+  const bare: string[] = [];
+  for (const seg of segments) {
+    const s = seg.replace(/[，,]$/u, '');
+    let m: RegExpExecArray | null;
+    if ((m = LEAD_VERB.exec(s))) {
+      c.lead.push(...splitUnits(s.slice(0, m.index)));
+      sawLead = true;
+    } else if ((m = COOP_VERB.exec(s))) {
+      c.cooperating.push(...splitUnits(s.slice(0, m.index)));
+    } else if ((m = SHARE_VERB.exec(s))) {
+      (sawLead ? c.cooperating : c.responsible).push(...splitUnits(s.slice(0, m.index)));
+    } else if ((m = RESP_VERB.exec(s))) {
+      c.responsible.push(...splitUnits(s.slice(0, m.index)));
+    } else {
+      bare.push(...splitUnits(s));
+    }
+  }
+  if (bare.length && bare.every(isUnitLike)) c.responsible.push(...bare);
+}
+
+/** Does the inside of a parenthesis look like a responsibility clause? */
+export function looksLikeClause(inner: string): boolean {
+  const t = inner.replace(/\s+/g, '');
+  if (t.length < 2 || t.length > 400) return false;
+  if (/^(?:见|详见|附件|试行|暂行|以下简称|简称|\d{4}年版)/u.test(t) || /〔\d{4}〕/u.test(t)) return false;
+  if (LABELLED.test(t) || /牵头|负责|配合|不再列出/u.test(t)) return true;
+  const items = splitUnits(t);
+  return items.length > 0 && items.every(isUnitLike) && items.some((u) => /(?:局|委|办|中心|政府|院|公司|支行|监管组|分局)$/u.test(u));
+}

@@ -1,0 +1,94 @@
+// The one analyzer used at index time and at query time: 文号 become single
+// exact tokens, the rest is segmented by jieba (search mode, so 五台县人民政府
+// also yields 五台县 / 人民政府) with a domain dictionary, lower-cased, and
+// stripped of punctuation and stopwords. Tokens never contain FTS5 syntax.
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+
+// The dictionary module is CommonJS without an exports map; require it by file.
+const { dict } = createRequire(import.meta.url)('@node-rs/jieba/dict.js') as { dict: Uint8Array };
+import { findDocNumbers, parseDocNumber } from '../parse/docnumber.js';
+
+/** Bumped whenever tokens or indexed fields change: a stored index with another version is rebuilt. */
+export const ANALYZER_VERSION = '2';
+
+const STOPWORDS = new Set([
+  '的', '了', '和', '是', '在', '等', '及', '与', '对', '为', '将', '把', '被', '之', '以', '于', '或', '并', '其', '由', '从', '向',
+  '及其', '以及', '关于', '有关', '进一步', '一个', '这个', '我们', '要', '也', '都', '就', '而', '所', '着', '个',
+]);
+const WORDISH = /[\p{L}\p{N}]/u;
+
+let jieba: Jieba | null = null;
+let loadedTerms = new Set<string>();
+
+/** Domain terms (unit names, organ codes, learned words) join the dictionary; call before indexing. */
+export function addDictionaryTerms(terms: Iterable<string>): number {
+  const fresh = [...terms].map((t) => t.trim()).filter((t) => t.length >= 2 && t.length <= 20 && !loadedTerms.has(t));
+  if (!fresh.length) return 0;
+  segmenter().loadDict(Buffer.from(fresh.map((t) => `${t.replace(/\s+/g, '')} 50000 n`).join('\n') + '\n'));
+  for (const t of fresh) loadedTerms.add(t);
+  return fresh.length;
+}
+
+function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    loadedTerms = new Set();
+  }
+  return jieba;
+}
+
+/** `五政办发〔2022〕8号` → `dn五政办发2022n8`: one token, any bracket or spacing variant. */
+export function docNumberToken(docNumber: string): string | null {
+  const p = parseDocNumber(docNumber);
+  return p ? `dn${p.prefix}${p.year}n${p.serial}` : null;
+}
+
+/** Bracketless typed forms (`五政办发2022年8号`) anywhere in a query. */
+const TYPED_DOC_NUMBER = /(\p{Script=Han}{1,8}[发函字令办])\s*((?:19|20)\d{2})\s*年?\s*第?\s*(\d{1,4})\s*号/gu;
+
+/** Pull 文号 out of a text, returning them as tokens and the text with them removed. */
+export function extractDocNumberTokens(text: string): { tokens: string[]; rest: string; docNumbers: string[] } {
+  const docNumbers: string[] = [];
+  let rest = text;
+  for (const d of findDocNumbers(text)) docNumbers.push(d.docNumber);
+  rest = rest.replace(new RegExp(`\\p{Script=Han}{1,16}\\s*[〔\\[（(【［]\\s*(?:19|20)\\d{2}\\s*[〕\\]）)】］]\\s*\\d{1,4}\\s*号`, 'gu'), ' ');
+  rest = rest.replace(TYPED_DOC_NUMBER, (_m, prefix: string, y: string, n: string) => {
+    docNumbers.push(`${prefix}〔${y}〕${Number(n)}号`);
+    return ' ';
+  });
+  const tokens = docNumbers.map(docNumberToken).filter((t): t is string => Boolean(t));
+  return { tokens: [...new Set(tokens)], rest, docNumbers: [...new Set(docNumbers)] };
+}
+
+/** Segment plain text into index/query tokens (in order, duplicates kept). */
+export function segment(text: string): string[] {
+  if (!text.trim()) return [];
+  const normalized = text.normalize('NFKC').toLowerCase();
+  const out: string[] = [];
+  for (const raw of segmenter().cutForSearch(normalized, true)) {
+    const t = raw.trim();
+    if (!t || !WORDISH.test(t) || STOPWORDS.has(t)) continue;
+    // Keep only letters and digits: tokens must be plain words to FTS5.
+    const clean = t.replace(/[^\p{L}\p{N}]+/gu, '');
+    if (clean) out.push(clean);
+  }
+  return out;
+}
+
+/** Tokens for a text: its 文号 tokens plus its segmented words. */
+export function analyze(text: string): string[] {
+  const { tokens, rest } = extractDocNumberTokens(text);
+  return [...tokens, ...segment(rest)];
+}
+
+/** Query side: the words of a text (jieba's precise mode), normalized like index tokens. */
+export function queryWords(text: string): string[] {
+  if (!text.trim()) return [];
+  const out: string[] = [];
+  for (const raw of segmenter().cut(text.normalize('NFKC').toLowerCase(), true)) {
+    const clean = raw.replace(/[^\p{L}\p{N}]+/gu, '');
+    if (clean && !STOPWORDS.has(clean)) out.push(clean);
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+// What a document contributes to the full-text index. Four weighted fields:
+// title, headings (outline titles, enclosure and attachment titles), body,
+// and meta (文号, issuer, category, named units, cited 文号). Every field is
+// the analyzer's tokens joined by spaces, so FTS5's unicode61 tokenizer sees
+// exactly the tokens the query side produces.
+import type { AnalyzedDocument } from '../extract/index.js';
+import type { OutlineNode } from '../parse/types.js';
+import type { Db } from '../store/db.js';
+import { analyze, ANALYZER_VERSION, docNumberToken } from './analyzer.js';
+
+export interface IndexFields {
+  title: string;
+  headings: string;
+  body: string;
+  meta: string;
+}
+
+function headingTitles(nodes: OutlineNode[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    out.push(n.title);
+    headingTitles(n.children, out);
+  }
+  return out;
+}
+
+type Indexable = Pick<AnalyzedDocument, 'title' | 'docNumber' | 'issuer' | 'category' | 'text' | 'outline' | 'enclosures' | 'attachments' | 'responsibilities' | 'citations'>;
+
+export function indexFields(d: Indexable): IndexFields {
+  const headings = [...d.enclosures.map((e) => e.title), ...d.attachments.map((a) => a.title ?? ''), ...headingTitles(d.outline)];
+  // A unit that leads a task should outrank one that cooperates: repeat names by role.
+  const units: string[] = [];
+  for (const r of d.responsibilities) {
+    for (const u of r.leadUnits) units.push(u.name, u.name, u.name);
+    for (const u of r.responsibleUnits) units.push(u.name, u.name);
+    for (const u of r.cooperatingUnits) units.push(u.name);
+  }
+  const cited = d.citations.map((c) => (c.docNumber ? docNumberToken(c.docNumber) : null)).filter(Boolean);
+  const own = d.docNumber ? docNumberToken(d.docNumber) : null;
+  return {
+    title: analyze(d.title).join(' '),
+    headings: analyze(headings.join('\n')).join(' '),
+    body: analyze(d.text).join(' '),
+    meta: [own, own, ...analyze([d.issuer ?? '', d.category ?? '', ...units].join('\n')), ...cited].filter(Boolean).join(' '),
+  };
+}
+
+export function indexDocument(db: Db, id: number, d: Indexable): void {
+  const f = indexFields(d);
+  db.prepare('INSERT INTO doc_fts(rowid, title, headings, body, meta) VALUES (?,?,?,?,?)').run(id, f.title, f.headings, f.body, f.meta);
+}
+
+export function removeFromIndex(db: Db, id: number): void {
+  db.prepare('DELETE FROM doc_fts WHERE rowid = ?').run(id);
+}
+
+/** Rebuild the whole index (after a migration or an analyzer change). */
+export function reindexAll(db: Db): number {
+  let n = 0;
+  db.transaction(() => {
+    db.exec('DELETE FROM doc_fts');
+    // Batches by id: a live iterator would keep the connection busy during the inserts.
+    const batch = db.prepare('SELECT id, json FROM documents WHERE is_current = 1 AND id > ? ORDER BY id LIMIT 500');
+    for (let last = 0; ; ) {
+      const rows = batch.all(last) as { id: number; json: string }[];
+      if (!rows.length) break;
+      for (const r of rows) indexDocument(db, r.id, JSON.parse(r.json) as Indexable);
+      n += rows.length;
+      last = rows[rows.length - 1]!.id;
+    }
+    db.prepare(`INSERT OR REPLACE INTO search_meta(key, value) VALUES ('analyzer_version', ?), ('needs_reindex', '0')`).run(ANALYZER_VERSION);
+  })();
+  return n;
+}
+
+/** Rebuild when the stored index was built by another analyzer or flagged by a migration. */
+export function ensureIndexFresh(db: Db): boolean {
+  const meta = new Map((db.prepare('SELECT key, value FROM search_meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  const count = (db.prepare('SELECT count(*) AS n FROM documents WHERE is_current = 1').get() as { n: number }).n;
+  if (meta.get('needs_reindex') === '1' || (count > 0 && meta.get('analyzer_version') !== ANALYZER_VERSION)) {
+    reindexAll(db);
+    return true;
+  }
+  if (!meta.has('analyzer_version')) db.prepare(`INSERT OR REPLACE INTO search_meta(key, value) VALUES ('analyzer_version', ?)`).run(ANALYZER_VERSION);
+  return false;
+}

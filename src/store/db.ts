@@ -1,0 +1,39 @@
+// Opening the library: SQLite through better-sqlite3, migrated to the latest
+// schema. Path: --db, else GONGBAO_DB, else ./data/gongbao.db.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { GongbaoError } from '../errors.js';
+import { migrate } from './migrations.js';
+
+export type Db = Database.Database;
+
+export function defaultDbPath(explicit?: string): string {
+  return resolve(explicit ?? process.env.GONGBAO_DB ?? 'data/gongbao.db');
+}
+
+export interface OpenOptions {
+  /** Stop migrating at this version (tests of the migration path). */
+  targetVersion?: number;
+  readonly?: boolean;
+}
+
+export function openDb(path: string, opts: OpenOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path, opts.readonly ? { readonly: true, fileMustExist: true } : {});
+  } catch (e) {
+    throw new GongbaoError('bad-argument', `无法打开文库数据库（${(e as Error).message}）`, { file: path });
+  }
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -32000');
+  if (!opts.readonly) migrate(db, opts.targetVersion);
+  return db;
+}
+
+export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;

@@ -1,0 +1,130 @@
+// Ingest one issue file into the library, all or nothing. The same bytes
+// change nothing; changed bytes for the same issue become a new version (the
+// old one is kept, no longer current). Citations, stubs and repeals are then
+// re-resolved across the whole library inside the same transaction.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { decodeText } from '../text/decode.js';
+import { toSourceLines } from '../text/lines.js';
+import { parseLines, PARSER_VERSION } from '../parse/issue.js';
+import { extractIssue, type AnalyzedDocument, type AnalyzedIssue } from '../extract/index.js';
+import type { UnitRegistry } from '../extract/units.js';
+import type { Diagnostic } from '../parse/types.js';
+import type { Db } from './db.js';
+import { indexDocument, removeFromIndex } from '../search/indexer.js';
+import { resolveLibrary } from './resolve.js';
+import { loadRegistry, saveRegistry } from './units-store.js';
+
+export type IngestStatus = 'added' | 'new-version' | 'unchanged';
+
+export interface IngestResult {
+  file: string;
+  status: IngestStatus;
+  issueKey: string;
+  version: number;
+  documents: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface IngestOptions {
+  now?: () => Date;
+  registry?: UnitRegistry;
+  /** Test hook: called between steps inside the transaction; throwing aborts the ingest. */
+  onStep?: (step: string) => void;
+}
+
+export const issueKeyOf = (a: AnalyzedIssue): string =>
+  [a.issue.gazette ?? '', a.issue.year ?? '', a.issue.number ?? '', a.issue.part ?? ''].join('|');
+
+export const docKeyOf = (issueKey: string, d: AnalyzedDocument): string => d.docNumber ?? `${issueKey}#${d.title}`;
+
+export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: IngestOptions = {}): IngestResult {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = db.prepare('SELECT i.issue_key, i.version FROM sources s JOIN issues i ON i.source_id = s.id WHERE s.sha256 = ?').get(sha256) as
+    | { issue_key: string; version: number }
+    | undefined;
+  if (known) return { file, status: 'unchanged', issueKey: known.issue_key, version: known.version, documents: 0, diagnostics: [] };
+
+  // Parsing happens before the transaction: bad input throws here and touches nothing.
+  const decoded = decodeText(bytes, file);
+  const lines = toSourceLines(decoded.text);
+  const registry = opts.registry ?? loadRegistry(db);
+  const analyzed = extractIssue(parseLines(lines, { file }), lines, registry);
+  const issueKey = issueKeyOf(analyzed);
+  const now = (opts.now ?? (() => new Date()))().toISOString();
+  const step = opts.onStep ?? (() => {});
+
+  return db.transaction((): IngestResult => {
+    const prev = db.prepare('SELECT max(version) AS v FROM issues WHERE issue_key = ?').get(issueKey) as { v: number | null };
+    const version = (prev.v ?? 0) + 1;
+    if (prev.v) retireIssue(db, issueKey);
+    step('retired');
+    const sourceId = db
+      .prepare('INSERT INTO sources(sha256, file_name, bytes, size, encoding, parser_version, ingested_at) VALUES (?,?,?,?,?,?,?)')
+      .run(sha256, basename(file), Buffer.from(bytes), bytes.length, decoded.encoding, PARSER_VERSION, now).lastInsertRowid;
+    const i = analyzed.issue;
+    const issueId = db
+      .prepare(`INSERT INTO issues(source_id, issue_key, version, is_current, gazette, publisher, year, number, part, serial,
+        period_start, period_end, published, toc_json, diagnostics_json) VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?)`)
+      .run(sourceId, issueKey, version, i.gazette, i.publisher, i.year, i.number, i.part, i.serial, i.periodStart, i.periodEnd,
+        i.published, JSON.stringify(analyzed.toc), JSON.stringify(analyzed.diagnostics)).lastInsertRowid as number;
+    step('issue');
+    analyzed.documents.forEach((d, seq) => {
+      const docKey = docKeyOf(issueKey, d);
+      // A document reprinted in a later issue supersedes the earlier copy.
+      db.prepare('UPDATE documents SET is_current = 0 WHERE doc_key = ? AND is_current = 1').run(docKey);
+      insertDocument(db, issueId, seq, docKey, d);
+      step(`document:${seq}`);
+    });
+    saveRegistry(db, registry);
+    resolveLibrary(db, now);
+    step('resolved');
+    const diagnostics = [...analyzed.diagnostics, ...analyzed.documents.flatMap((d) => d.diagnostics)];
+    return { file, status: version === 1 ? 'added' : 'new-version', issueKey, version, documents: analyzed.documents.length, diagnostics };
+  })();
+}
+
+function retireIssue(db: Db, issueKey: string): void {
+  const old = db.prepare('SELECT d.id FROM documents d JOIN issues i ON i.id = d.issue_id WHERE i.issue_key = ? AND d.is_current = 1').all(issueKey) as { id: number }[];
+  for (const { id } of old) removeFromIndex(db, id);
+  db.prepare('UPDATE documents SET is_current = 0 WHERE issue_id IN (SELECT id FROM issues WHERE issue_key = ?)').run(issueKey);
+  db.prepare('UPDATE issues SET is_current = 0 WHERE issue_key = ?').run(issueKey);
+}
+
+function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d: AnalyzedDocument): void {
+  const { blocks: _blocks, ...stored } = d;
+  const id = db
+    .prepare(`INSERT INTO documents(issue_id, seq, doc_key, is_current, doc_number, title, issuer, date, category, toc_page,
+      line_start, line_end, text, json) VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?)`)
+    .run(issueId, seq, docKey, d.docNumber, d.title, d.issuer, d.date, d.category, d.tocPage, d.lines[0], d.lines[1], d.text,
+      JSON.stringify(stored)).lastInsertRowid as number;
+  const outline = db.prepare('INSERT INTO outline_nodes(doc_id, node_id, parent_id, marker, level, title, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)');
+  const walk = (nodes: AnalyzedDocument['outline'], parent: string | null) => {
+    for (const n of nodes) {
+      outline.run(id, n.id, parent, n.marker, n.level, n.title, n.lines[0], n.lines[1]);
+      walk(n.children, n.id);
+    }
+  };
+  walk(d.outline, null);
+  const table = db.prepare('INSERT INTO doc_tables(doc_id, seq, caption, header_json, rows_json, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
+  d.tables.forEach((t, k) => table.run(id, k, t.caption, JSON.stringify(t.header), JSON.stringify(t.rows), t.lines[0], t.lines[1]));
+  const resp = db.prepare(`INSERT INTO responsibilities(doc_id, seq, task, outline_id, clause, deadline_text, deadline_date, deadline_json,
+    line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?)`);
+  const ru = db.prepare('INSERT INTO responsibility_units(responsibility_id, unit_id, role, printed) VALUES (?,?,?,?)');
+  d.responsibilities.forEach((r, k) => {
+    const rid = resp.run(id, k, r.task, r.outlineId, r.clause, r.deadline?.text ?? null, r.deadline?.date ?? null,
+      r.deadline ? JSON.stringify(r.deadline) : null, r.lines[0], r.lines[1]).lastInsertRowid;
+    const roles: [string, typeof r.leadUnits][] = [['lead', r.leadUnits], ['responsible', r.responsibleUnits], ['cooperating', r.cooperatingUnits], ['inherited', r.inherited ?? []]];
+    for (const [role, units] of roles) for (const u of units) ru.run(rid, u.id ?? u.name, role, u.printed);
+  });
+  const dl = db.prepare('INSERT INTO deadlines(doc_id, seq, kind, text, date, rrule, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)');
+  d.deadlines.forEach((x, k) => dl.run(id, k, x.kind, x.text, x.date, x.rrule ?? null, x.lines[0], x.lines[1]));
+  const v = d.validity;
+  db.prepare('INSERT INTO validity(doc_id, effective, expires, trial, depends_json, text, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)')
+    .run(id, v.effective, v.expires, v.trial ? 1 : 0, v.dependsOn ? JSON.stringify(v.dependsOn) : null, v.text, v.lines?.[0] ?? null, v.lines?.[1] ?? null);
+  const rp = db.prepare('INSERT INTO repeals(doc_id, doc_number, title, text) VALUES (?,?,?,?)');
+  for (const r of v.repeals) rp.run(id, r.docNumber, r.title, r.text);
+  const ct = db.prepare('INSERT INTO citations(doc_id, kind, doc_number, title, order_ref, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
+  for (const c of d.citations) ct.run(id, c.kind, c.docNumber ?? null, c.title ?? null, c.order ?? null, c.lines[0], c.lines[1]);
+  indexDocument(db, id, d);
+}

@@ -1,0 +1,151 @@
+// The library schema, versioned through PRAGMA user_version. Each migration
+// runs in its own transaction; a database is always at a whole version.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'sources, issues, documents and what they decide',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sources (
+          id INTEGER PRIMARY KEY,
+          sha256 TEXT NOT NULL UNIQUE,
+          file_name TEXT NOT NULL,
+          bytes BLOB NOT NULL,
+          size INTEGER NOT NULL,
+          encoding TEXT NOT NULL,
+          parser_version TEXT NOT NULL,
+          ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE issues (
+          id INTEGER PRIMARY KEY,
+          source_id INTEGER NOT NULL REFERENCES sources(id),
+          issue_key TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          is_current INTEGER NOT NULL DEFAULT 1,
+          gazette TEXT, publisher TEXT, year INTEGER, number INTEGER, part TEXT, serial INTEGER,
+          period_start TEXT, period_end TEXT, published TEXT,
+          toc_json TEXT NOT NULL,
+          diagnostics_json TEXT NOT NULL,
+          UNIQUE (issue_key, version)
+        );
+        CREATE INDEX issues_current ON issues(is_current, year, number);
+        CREATE TABLE documents (
+          id INTEGER PRIMARY KEY,
+          issue_id INTEGER NOT NULL REFERENCES issues(id),
+          seq INTEGER NOT NULL,
+          doc_key TEXT NOT NULL,
+          is_current INTEGER NOT NULL DEFAULT 1,
+          doc_number TEXT, title TEXT NOT NULL, issuer TEXT, date TEXT, category TEXT, toc_page INTEGER,
+          line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          json TEXT NOT NULL
+        );
+        CREATE INDEX documents_key ON documents(doc_key, is_current);
+        CREATE INDEX documents_number ON documents(doc_number, is_current);
+        CREATE INDEX documents_issue ON documents(issue_id, seq);
+        CREATE TABLE outline_nodes (
+          doc_id INTEGER NOT NULL REFERENCES documents(id),
+          node_id TEXT NOT NULL, parent_id TEXT, marker TEXT, level INTEGER, title TEXT,
+          line_start INTEGER, line_end INTEGER,
+          PRIMARY KEY (doc_id, node_id)
+        );
+        CREATE TABLE doc_tables (
+          doc_id INTEGER NOT NULL REFERENCES documents(id),
+          seq INTEGER NOT NULL, caption TEXT, header_json TEXT NOT NULL, rows_json TEXT NOT NULL,
+          line_start INTEGER, line_end INTEGER,
+          PRIMARY KEY (doc_id, seq)
+        );
+        CREATE TABLE units (
+          id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, curated INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE unit_aliases (alias TEXT PRIMARY KEY, unit_id TEXT NOT NULL REFERENCES units(id));
+        CREATE TABLE responsibilities (
+          id INTEGER PRIMARY KEY,
+          doc_id INTEGER NOT NULL REFERENCES documents(id),
+          seq INTEGER NOT NULL, task TEXT NOT NULL, outline_id TEXT, clause TEXT,
+          deadline_text TEXT, deadline_date TEXT, deadline_json TEXT,
+          line_start INTEGER, line_end INTEGER
+        );
+        CREATE TABLE responsibility_units (
+          responsibility_id INTEGER NOT NULL REFERENCES responsibilities(id),
+          unit_id TEXT NOT NULL, role TEXT NOT NULL, printed TEXT NOT NULL
+        );
+        CREATE INDEX responsibility_units_unit ON responsibility_units(unit_id, role);
+        CREATE TABLE deadlines (
+          doc_id INTEGER NOT NULL REFERENCES documents(id),
+          seq INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, date TEXT, rrule TEXT,
+          line_start INTEGER, line_end INTEGER,
+          PRIMARY KEY (doc_id, seq)
+        );
+        CREATE TABLE validity (
+          doc_id INTEGER PRIMARY KEY REFERENCES documents(id),
+          effective TEXT, expires TEXT, trial INTEGER NOT NULL, depends_json TEXT, text TEXT,
+          line_start INTEGER, line_end INTEGER
+        );
+        CREATE TABLE repeals (
+          doc_id INTEGER NOT NULL REFERENCES documents(id),
+          doc_number TEXT, title TEXT, text TEXT
+        );
+        CREATE INDEX repeals_number ON repeals(doc_number);
+        CREATE TABLE citations (
+          id INTEGER PRIMARY KEY,
+          doc_id INTEGER NOT NULL REFERENCES documents(id),
+          kind TEXT NOT NULL, doc_number TEXT, title TEXT, order_ref TEXT,
+          target_doc_key TEXT,
+          line_start INTEGER, line_end INTEGER
+        );
+        CREATE INDEX citations_doc ON citations(doc_id);
+        CREATE INDEX citations_number ON citations(doc_number);
+        CREATE INDEX citations_target ON citations(target_doc_key);
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'cited-document stubs, repeal status and the full-text index',
+    up(db) {
+      db.exec(`
+        CREATE TABLE stubs (
+          doc_number TEXT PRIMARY KEY,
+          title TEXT,
+          first_seen TEXT NOT NULL
+        );
+        ALTER TABLE documents ADD COLUMN repealed_by TEXT;
+        CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE VIRTUAL TABLE doc_fts USING fts5(
+          title, headings, body, meta,
+          content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+        );
+        CREATE TABLE learned_terms (term TEXT PRIMARY KEY, freq INTEGER NOT NULL);
+        CREATE TABLE unit_reviews (printed TEXT PRIMARY KEY, decision TEXT NOT NULL, decided_at TEXT NOT NULL);
+      `);
+      // Documents stored under version 1 are indexed by the caller (store.reindex) after migrating.
+      db.prepare(`INSERT INTO search_meta(key, value) VALUES ('needs_reindex', '1')`).run();
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Bring a database to `target` (default: latest). Returns the versions applied. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number[] {
+  const applied: number[] = [];
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

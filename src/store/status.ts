@@ -1,0 +1,12 @@
+// The validity status of a document on a given day (:today), as SQL over
+// documents d and validity v. Mirrors validityStatus() in extract/validity.ts.
+export type { ValidityStatus } from '../extract/validity.js';
+
+export const STATUS_SQL = `(CASE
+  WHEN d.repealed_by IS NOT NULL THEN '已废止'
+  WHEN v.effective IS NULL AND v.expires IS NULL THEN '未标注'
+  WHEN v.effective IS NOT NULL AND v.effective > :today THEN '尚未生效'
+  WHEN v.expires IS NOT NULL AND v.expires < :today THEN '已失效'
+  ELSE '现行有效' END)`;
+
+export const STATUSES = ['现行有效', '已失效', '已废止', '尚未生效', '未标注'] as const;

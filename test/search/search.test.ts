@@ -1,0 +1,85 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { join } from 'node:path';
+import { openLibrary, ingestPaths } from '../../src/store/library.js';
+import { search } from '../../src/search/search.js';
+import { parseQuery } from '../../src/search/query.js';
+import type { Db } from '../../src/store/db.js';
+
+let db: Db;
+beforeAll(() => {
+  db = openLibrary(':memory:');
+  ingestPaths(db, [join(import.meta.dirname, '../../data/samples')]);
+});
+
+describe('query forms', () => {
+  it('finds a document by any 文号 variant', () => {
+    for (const q of ['五政办发[2021]63号', '五政办发（2021）63号', '五政办发〔2021〕63 号', '五政办发2021年63号', '五政办发 2021 63号']) {
+      expect(search(db, { q }).hits[0]?.docNumber, q).toBe('五政办发〔2021〕63号');
+    }
+  });
+  it('finds the documents that cite a 文号 the library does not hold', () => {
+    const r = search(db, { q: '晋政办发〔2022〕6号' });
+    expect(r.hits.map((h) => h.docNumber)).toContain('五政办发〔2022〕52号');
+  });
+  it('works with and without spaces, and on words jieba cuts differently in the text', () => {
+    expect(search(db, { q: '医疗保险 征收' }).hits[0]?.title).toMatch(/医疗保险征收/);
+    expect(search(db, { q: '医疗保险征收' }).hits[0]?.title).toMatch(/医疗保险征收/);
+    expect(search(db, { q: '烟花爆竹' }).hits.map((h) => h.docNumber)).toContain('五政办发〔2022〕64号');
+  });
+  it('matches prefixes of the last word', () => {
+    expect(search(db, { q: '跨省通' }).total).toBeGreaterThan(0);
+  });
+  it('turns years and units into suggestions', () => {
+    const p = parseQuery('县水利局 2022年', ['县水利局']);
+    expect(p.suggestions.map((s) => s.kind).sort()).toEqual(['unit', 'year']);
+  });
+});
+
+describe('hostile input never raises', () => {
+  const hostile = ['"', '(医疗 OR', 'AND 保险', 'NOT 保险', "a'b", 'C++', '%', '\\', '', ' ', '医疗-保险', 'covid-19', '*', 'tok:x', '+', 'NEAR(a b)', '医疗*', '^', '🎉🎉', '五政办发〔', '〔2022〕', 'x'.repeat(10_000), '医'.repeat(5000), '"""', 'title:医疗', '{a b}', '\u0000'];
+  it.each(hostile.map((h) => [h.slice(0, 20), h]))('%s', (_label, q) => {
+    const r = search(db, { q });
+    expect(r.total).toBeGreaterThanOrEqual(0);
+    expect(Array.isArray(r.hits)).toBe(true);
+  });
+});
+
+describe('filters and facets', () => {
+  it('filters by year, issuer, category, date range and unit', () => {
+    const all = search(db, { q: '工作', pageSize: 100 });
+    expect(all.total).toBeGreaterThan(20);
+    const y = search(db, { q: '工作', year: 2022, pageSize: 100 });
+    expect(y.hits.every((h) => h.date?.startsWith('2022'))).toBe(true);
+    expect(y.total).toBe(all.facets.year.find((f) => f.value === '2022')!.count);
+    const issuer = search(db, { q: '工作', issuer: '五台县人民政府', pageSize: 100 });
+    expect(issuer.hits.every((h) => h.issuer === '五台县人民政府')).toBe(true);
+    const range = search(db, { q: '工作', from: '2022-09-01', to: '2022-12-31', pageSize: 100 });
+    expect(range.hits.every((h) => h.date! >= '2022-09-01' && h.date! <= '2022-12-31')).toBe(true);
+    const unit = search(db, { q: '工作', unit: '县残疾人联合会', pageSize: 100 });
+    expect(unit.hits.map((h) => h.docNumber)).toContain('五政发〔2023〕17号');
+  });
+  it('facet counts add up', () => {
+    const r = search(db, { q: '实施方案' });
+    const sum = (k: 'year' | 'category' | 'status') => r.facets[k].reduce((n, f) => n + f.count, 0);
+    expect(sum('category')).toBe(r.total);
+    expect(sum('status')).toBe(r.total);
+  });
+  it('paginates without overlap and sorts by date', () => {
+    const p1 = search(db, { q: '工作', pageSize: 5, page: 1 });
+    const p2 = search(db, { q: '工作', pageSize: 5, page: 2 });
+    expect(p1.hits.map((h) => h.id).filter((id) => p2.hits.some((x) => x.id === id))).toEqual([]);
+    const byDate = search(db, { q: '工作', sort: 'date', pageSize: 20 });
+    const dates = byDate.hits.map((h) => h.date ?? '');
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+  it('computes the validity status for the given day', () => {
+    const r = search(db, { q: '五政办发〔2022〕10号', today: '2030-01-01' });
+    expect(r.hits[0]).toMatchObject({ docNumber: '五政办发〔2022〕10号', status: '已失效' });
+    expect(search(db, { q: '五政办发〔2022〕10号', today: '2023-01-01' }).hits[0]!.status).toBe('现行有效');
+  });
+  it('escapes snippets and marks the words', () => {
+    const r = search(db, { q: '森林防火' });
+    expect(r.hits[0]!.snippet).toMatch(/<mark>/);
+    expect(r.hits[0]!.snippet).not.toMatch(/<(?!\/?mark>)/);
+  });
+});
