@@ -203,7 +203,7 @@ export function readMemberList(lines: SourceLine[], start: number, limit: number
     let target: DraftMember | null = null;
     let created = false;
     for (let k = 0; k < toks.length; k++) {
-      let t = toks[k]!;
+      const t = toks[k]!;
       if (isProse(t)) {
         prose.push(toks.slice(k).join(''));
         break;

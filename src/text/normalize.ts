@@ -77,18 +77,23 @@ const FULLWIDTH_ASCII = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uf
  * Unify full- and half-width forms the Chinese way: letters and digits
  * half-width, punctuation full-width where it sits in Chinese text.
  */
+const QUESTION_NEAR_HAN = new RegExp(`(?<=[${HAN}])\\?|\\?(?=[${HAN}])`, 'gu');
+const BANG_NEAR_HAN = new RegExp(`(?<=[${HAN}])!|!(?=[${HAN}])`, 'gu');
+const HAN_TEST = /\p{Script=Han}/u;
+
 export function unifyWidths(s: string): string {
-  let t = s.replace(/\u3000/g, ' ').replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (!/\p{Script=Han}/u.test(t)) return t;
-  t = t
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/(?<!\d),|,(?!\d)/g, '，')
-    .replace(/(?<!\d):|:(?!\d)/g, '：')
-    .replace(/;/g, '；')
-    .replace(new RegExp(`(?<=[${HAN}])\\?|\\?(?=[${HAN}])`, 'gu'), '？')
-    .replace(new RegExp(`(?<=[${HAN}])!|!(?=[${HAN}])`, 'gu'), '！')
-    .replace(/(?<=\p{Script=Han})\.(?=\s*$)/u, '。');
+  let t = s.includes('\u3000') ? s.replace(/\u3000/g, ' ') : s;
+  t = t.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (!HAN_TEST.test(t)) return t;
+  // Each rule runs only when its character is present: most lines have none.
+  if (t.includes('(')) t = t.replace(/\(/g, '（');
+  if (t.includes(')')) t = t.replace(/\)/g, '）');
+  if (t.includes(',')) t = t.replace(/(?<!\d),|,(?!\d)/g, '，');
+  if (t.includes(':')) t = t.replace(/(?<!\d):|:(?!\d)/g, '：');
+  if (t.includes(';')) t = t.replace(/;/g, '；');
+  if (t.includes('?')) t = t.replace(QUESTION_NEAR_HAN, '？');
+  if (t.includes('!')) t = t.replace(BANG_NEAR_HAN, '！');
+  if (t.endsWith('.')) t = t.replace(/(?<=\p{Script=Han})\.$/u, '。');
   return unifyAngleParens(t);
 }
 
@@ -126,6 +131,7 @@ const SPACE_DIGIT_CJK = new RegExp(`(?<=[\\d%])[ \\t]+(?=[${HAN}${CJK_PUNCT}])`,
 
 /** `通 知` → `通知`, `2022 年 8 月` → `2022年8月`: spaces carry no meaning in Chinese text. */
 export function removeCjkSpaces(s: string): string {
+  if (!s.includes(' ') && !s.includes('\t')) return s;
   return s.replace(SPACE_BETWEEN_CJK, '').replace(SPACE_DIGIT_CJK, '');
 }
 
@@ -139,12 +145,17 @@ const TRADITIONAL: Record<string, string> = {
 };
 const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
+const AND_BETWEEN_HAN = new RegExp(`(?<=[${HAN}])\\s*\\band\\b\\s*(?=[${HAN}])`, 'gu');
+const ROMAN = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ', V: 'Ⅴ' } as Record<string, string>;
+
 /** Recognition errors: stray traditional characters, `and` for 和, Latin Roman numerals. */
 export function repairRecognition(s: string): string {
-  return s
-    .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
-    .replace(new RegExp(`(?<=[${HAN}])\\s*\\band\\b\\s*(?=[${HAN}])`, 'gu'), '和')
-    .replace(/(?<![A-Za-z])(IV|III|II|I|V)(?=\s*[级类型期档])/g, (r) => ({ I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ', V: 'Ⅴ' })[r] ?? r);
+  let t = s;
+  if (TRADITIONAL_RE.test(t)) t = t.replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c);
+  TRADITIONAL_RE.lastIndex = 0;
+  if (t.includes('and')) t = t.replace(AND_BETWEEN_HAN, '和');
+  if (/[IV]/.test(t)) t = t.replace(/(?<![A-Za-z])(IV|III|II|I|V)(?=\s*[级类型期档])/g, (r) => ROMAN[r] ?? r);
+  return t;
 }
 
 /** A page footer (`- 84 -`, `—12—`, `第 3 页`) or a horizontal rule: no content. */
@@ -160,7 +171,6 @@ export function isPageFurniture(text: string): boolean {
 
 /** Normalize one line of body text (not a table row). */
 export function normalizeText(s: string): string {
-  return removeCjkSpaces(repairRecognition(unifyWidths(stripHtml(stripLatex(s)))))
-    .replace(/\s+/g, ' ')
-    .trim();
+  const t = removeCjkSpaces(repairRecognition(unifyWidths(stripHtml(stripLatex(s)))));
+  return (/\s\s|[\t\n\r\f\v\u00a0]/.test(t) ? t.replace(/\s+/g, ' ') : t).trim();
 }

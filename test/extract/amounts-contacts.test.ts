@@ -44,7 +44,7 @@ describe('amounts', () => {
     expect(amounts('奖励十万元')).toEqual([[10, '万元', 100000]]);
   });
   it('skips words and tables', () => {
-    expect(amounts('推进投资主体多元化，元旦期间，一元化管理，数十万元')).toEqual([]);
+    expect(amounts('推进投资主体多元化，元旦期间，一元化管理，数十万元，约5千元')).toEqual([]);
     expect(extractAmounts(docOf({ kind: 'table', text: '合计 500万元', lines: [1, 1] }))).toEqual([]);
   });
   it('keeps the clause around it', () => {

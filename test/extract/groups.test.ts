@@ -292,6 +292,11 @@ describe('synthetic layouts', () => {
     const [g] = groupsIn(['成立五台县河长制工作领导小组。', '组长：韩明亮（县委副书记、县长）', '副组长：吴 敏，副县长', '成员：县水利局局长'].join('\n'));
     expect(rows(g!)).toEqual(['组长|韩明亮|县委副书记、县长', '副组长|吴敏|副县长', '成员|-|县水利局局长']);
   });
+  it('a unit list wrapped over lines, then a heading', () => {
+    const [g] = groupsIn(['成立五台县安全生产委员会：', '主任：钱文斌 县长', '委员：县应急管理局、县公安局、', '县交通运输局主要负责人', '', '二、工作职责', '县应急管理局 县长'].join('\n'));
+    expect(rows(g!)).toEqual(['主任|钱文斌|县长', '委员|-|县应急管理局主要负责人', '委员|-|县公安局主要负责人', '委员|-|县交通运输局主要负责人']);
+    expect(g!.members[1]!.lines).toEqual([3, 4]);
+  });
   it('a committee opened by 主任', () => {
     const [g] = groupsIn(['县政府决定成立五台县食品安全委员会，组成人员如下：', '主任：钱文斌 县长', '副主任：冯 刚 副县长', '委员：县市场监督管理局、县卫生健康和体育局主要负责人'].join('\n'));
     expect(g).toMatchObject({ name: '五台县食品安全委员会', kind: '委员会' });
