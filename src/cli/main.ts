@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isGongbaoError } from '../errors.js';
 import { registerParse } from './parse-command.js';
-import { registerStart } from './start-command.js';
+import { registerServe } from './serve-command.js';
 import { registerUnits } from './units-command.js';
 import { registerIngest } from './ingest-command.js';
 import { registerSearch } from './search-command.js';
@@ -16,7 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerParse(program);
-  registerStart(program);
+  registerServe(program);
   registerUnits(program);
   registerIngest(program);
   registerSearch(program);

@@ -1,0 +1,137 @@
+// Read services over the library: what pages and the API show. Every
+// function takes the database and plain arguments and returns plain data;
+// routes validate input before calling, presenters render the result.
+import { GongbaoError } from '../../errors.js';
+import type { AnalyzedDocument } from '../../extract/index.js';
+import type { TocEntry } from '../../parse/types.js';
+import type { Db } from '../../store/db.js';
+import { STATUS_SQL, type ValidityStatus } from '../../store/status.js';
+import { decodeText } from '../../text/decode.js';
+import { splitRawLines } from '../../text/lines.js';
+
+export interface IssueSummary {
+  id: number;
+  key: string;
+  version: number;
+  gazette: string | null;
+  publisher: string | null;
+  year: number | null;
+  number: number | null;
+  part: string | null;
+  serial: number | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  published: string | null;
+  documents: number;
+  ingestedAt: string;
+}
+
+const ISSUE_COLUMNS = `i.id, i.issue_key AS key, i.version, i.gazette, i.publisher, i.year, i.number, i.part, i.serial,
+  i.period_start AS periodStart, i.period_end AS periodEnd, i.published, s.ingested_at AS ingestedAt,
+  (SELECT count(*) FROM documents d WHERE d.issue_id = i.id) AS documents`;
+
+export function listIssues(db: Db): IssueSummary[] {
+  return db.prepare(`SELECT ${ISSUE_COLUMNS} FROM issues i JOIN sources s ON s.id = i.source_id WHERE i.is_current = 1
+    ORDER BY i.year DESC, i.number DESC, i.part DESC`).all() as IssueSummary[];
+}
+
+export interface DocumentSummary {
+  id: number;
+  docNumber: string | null;
+  title: string;
+  issuer: string | null;
+  date: string | null;
+  category: string | null;
+  tocPage: number | null;
+  status: ValidityStatus;
+  issueId: number;
+}
+
+const DOC_COLUMNS = `d.id, d.doc_number AS docNumber, d.title, d.issuer, d.date, d.category, d.toc_page AS tocPage,
+  ${STATUS_SQL} AS status, d.issue_id AS issueId`;
+const DOC_FROM = 'FROM documents d LEFT JOIN validity v ON v.doc_id = d.id';
+
+export function getIssue(db: Db, id: number, today: string): IssueSummary & { toc: (TocEntry & { documentId: number | null })[]; list: DocumentSummary[] } {
+  const issue = db.prepare(`SELECT ${ISSUE_COLUMNS}, i.toc_json AS toc FROM issues i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`).get(id) as
+    | (IssueSummary & { toc: string })
+    | undefined;
+  if (!issue) throw new GongbaoError('not-found', '没有这一期公报');
+  const list = db.prepare(`SELECT ${DOC_COLUMNS} ${DOC_FROM} WHERE d.issue_id = :id ORDER BY d.seq`).all({ id, today }) as DocumentSummary[];
+  const toc = (JSON.parse(issue.toc) as TocEntry[]).map((e) => ({
+    ...e,
+    documentId: list.find((d) => (e.docNumber && d.docNumber === e.docNumber) || d.title === e.title)?.id ?? null,
+  }));
+  return { ...issue, toc, list };
+}
+
+export function listDocuments(db: Db, opts: { today: string; limit: number; offset: number; year?: number }): { total: number; items: DocumentSummary[] } {
+  const where = `d.is_current = 1${opts.year ? ` AND substr(d.date, 1, 4) = '${Number(opts.year)}'` : ''}`;
+  const total = (db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${where}`).get() as { n: number }).n;
+  const items = db.prepare(`SELECT ${DOC_COLUMNS} ${DOC_FROM} WHERE ${where} ORDER BY d.date DESC, d.id DESC LIMIT :limit OFFSET :offset`)
+    .all({ today: opts.today, limit: opts.limit, offset: opts.offset }) as DocumentSummary[];
+  return { total, items };
+}
+
+export interface CitationLink {
+  docNumber: string | null;
+  title: string | null;
+  kind: string;
+  /** The library's document, when it holds it; null for a stub. */
+  documentId: number | null;
+  lines: [number, number] | null;
+}
+
+export interface DocumentView {
+  summary: DocumentSummary & { repealedBy: string | null };
+  issue: IssueSummary;
+  doc: Omit<AnalyzedDocument, 'blocks'>;
+  cites: CitationLink[];
+  citedBy: CitationLink[];
+  repeals: CitationLink[];
+  repealedBy: CitationLink[];
+  updatedAt: string;
+}
+
+export function documentIdByNumber(db: Db, docNumber: string): number {
+  const row = db.prepare('SELECT id FROM documents WHERE doc_number = ? AND is_current = 1').get(docNumber) as { id: number } | undefined;
+  if (!row) throw new GongbaoError('not-found', `文库中没有发文字号为 ${docNumber} 的文件`);
+  return row.id;
+}
+
+export function getDocument(db: Db, id: number, today: string): DocumentView {
+  const row = db.prepare(`SELECT ${DOC_COLUMNS}, d.repealed_by AS repealedBy, d.json, d.doc_key AS docKey, s.ingested_at AS updatedAt
+    ${DOC_FROM} JOIN issues i ON i.id = d.issue_id JOIN sources s ON s.id = i.source_id WHERE d.id = :id`).get({ id, today }) as
+    | (DocumentSummary & { repealedBy: string | null; json: string; docKey: string; updatedAt: string })
+    | undefined;
+  if (!row) throw new GongbaoError('not-found', '没有这件公文');
+  const { json, docKey, updatedAt, ...summary } = row;
+  const issue = db.prepare(`SELECT ${ISSUE_COLUMNS} FROM issues i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`).get(row.issueId) as IssueSummary;
+  const cites = db.prepare(`SELECT c.doc_number AS docNumber, coalesce(c.title, t.title) AS title, c.kind, t.id AS documentId, c.line_start, c.line_end
+    FROM citations c LEFT JOIN documents t ON t.doc_key = c.target_doc_key AND t.is_current = 1
+    WHERE c.doc_id = ? AND c.kind IN ('docNumber', 'title', 'order') ORDER BY c.id`).all(id) as (CitationLink & { line_start: number; line_end: number })[];
+  const citedBy = db.prepare(`SELECT DISTINCT s.id AS documentId, s.doc_number AS docNumber, s.title, c.kind FROM citations c
+    JOIN documents s ON s.id = c.doc_id AND s.is_current = 1 WHERE c.target_doc_key = ? AND s.id <> ?`).all(docKey, id) as CitationLink[];
+  const repeals = db.prepare(`SELECT r.doc_number AS docNumber, coalesce(r.title, t.title) AS title, 'repeal' AS kind, t.id AS documentId
+    FROM repeals r LEFT JOIN documents t ON t.doc_number = r.doc_number AND t.is_current = 1 WHERE r.doc_id = ?`).all(id) as CitationLink[];
+  const repealedBy = summary.docNumber
+    ? (db.prepare(`SELECT s.id AS documentId, s.doc_number AS docNumber, s.title, 'repeal' AS kind FROM repeals r
+        JOIN documents s ON s.id = r.doc_id AND s.is_current = 1 WHERE r.doc_number = ?`).all(summary.docNumber) as CitationLink[])
+    : [];
+  const withLines = (c: CitationLink & { line_start?: number; line_end?: number }): CitationLink => {
+    const { line_start, line_end, ...rest } = c;
+    return { ...rest, lines: line_start ? [line_start, line_end ?? line_start] : null };
+  };
+  return {
+    summary, issue, doc: JSON.parse(json), cites: cites.map(withLines), citedBy: citedBy.map(withLines),
+    repeals: repeals.map(withLines), repealedBy: repealedBy.map(withLines), updatedAt,
+  };
+}
+
+/** The original source lines of a document (or any range of its issue), as printed. */
+export function sourceLines(db: Db, docId: number): { no: number; raw: string }[] {
+  const row = db.prepare(`SELECT s.bytes, d.line_start, d.line_end FROM documents d JOIN issues i ON i.id = d.issue_id
+    JOIN sources s ON s.id = i.source_id WHERE d.id = ?`).get(docId) as { bytes: Buffer; line_start: number; line_end: number } | undefined;
+  if (!row) throw new GongbaoError('not-found', '没有这件公文');
+  const lines = splitRawLines(decodeText(row.bytes).text.replace(/^\ufeff/, ''));
+  return lines.slice(row.line_start - 1, row.line_end).map((raw, k) => ({ no: row.line_start + k, raw }));
+}
