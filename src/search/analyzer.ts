@@ -7,10 +7,14 @@ import { Jieba } from '@node-rs/jieba';
 
 // The dictionary module is CommonJS without an exports map; require it by file.
 const { dict } = createRequire(import.meta.url)('@node-rs/jieba/dict.js') as { dict: Uint8Array };
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { findDocNumbers, parseDocNumber } from '../parse/docnumber.js';
+import { curatedUnitsFile, packageRoot } from '../paths.js';
+import type { CuratedFile } from '../extract/units.js';
 
 /** Bumped whenever tokens or indexed fields change: a stored index with another version is rebuilt. */
-export const ANALYZER_VERSION = '2';
+export const ANALYZER_VERSION = '3';
 
 const STOPWORDS = new Set([
   '的', '了', '和', '是', '在', '等', '及', '与', '对', '为', '将', '把', '被', '之', '以', '于', '或', '并', '其', '由', '从', '向',
@@ -34,8 +38,16 @@ function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
     loadedTerms = new Set();
+    addDictionaryTerms(curatedTerms());
   }
   return jieba;
+}
+
+/** The curated dictionary: unit names and aliases, and the domain term list. Part of the analyzer version. */
+function curatedTerms(): string[] {
+  const units = JSON.parse(readFileSync(curatedUnitsFile(), 'utf8')) as CuratedFile;
+  const terms = readFileSync(join(packageRoot(), 'data', 'search-terms.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return [...units.units.flatMap((u) => [u.name, ...(u.aliases ?? [])]), ...terms];
 }
 
 /** `五政办发〔2022〕8号` → `dn五政办发2022n8`: one token, any bracket or spacing variant. */

@@ -6,7 +6,7 @@
 import type { AnalyzedDocument } from '../extract/index.js';
 import type { OutlineNode } from '../parse/types.js';
 import type { Db } from '../store/db.js';
-import { analyze, ANALYZER_VERSION, docNumberToken } from './analyzer.js';
+import { addDictionaryTerms, analyze, ANALYZER_VERSION, docNumberToken } from './analyzer.js';
 
 export interface IndexFields {
   title: string;
@@ -53,21 +53,24 @@ export function removeFromIndex(db: Db, id: number): void {
   db.prepare('DELETE FROM doc_fts WHERE rowid = ?').run(id);
 }
 
-/** Rebuild the whole index (after a migration or an analyzer change). */
+/** Rebuild the whole index (after a migration, an analyzer change, or to adopt learned terms). */
 export function reindexAll(db: Db): number {
   let n = 0;
+  const activeTerms = (db.prepare('SELECT term FROM learned_terms WHERE freq >= 2 ORDER BY term').all() as { term: string }[]).map((r) => r.term);
+  addDictionaryTerms(activeTerms);
   db.transaction(() => {
     db.exec('DELETE FROM doc_fts');
     // Batches by id: a live iterator would keep the connection busy during the inserts.
-    const batch = db.prepare('SELECT id, json FROM documents WHERE is_current = 1 AND id > ? ORDER BY id LIMIT 500');
+    const batch = db.prepare('SELECT id, json, text FROM documents WHERE is_current = 1 AND id > ? ORDER BY id LIMIT 500');
     for (let last = 0; ; ) {
-      const rows = batch.all(last) as { id: number; json: string }[];
+      const rows = batch.all(last) as { id: number; json: string; text: string }[];
       if (!rows.length) break;
-      for (const r of rows) indexDocument(db, r.id, JSON.parse(r.json) as Indexable);
+      for (const r of rows) indexDocument(db, r.id, { ...(JSON.parse(r.json) as Indexable), text: r.text });
       n += rows.length;
       last = rows[rows.length - 1]!.id;
     }
     db.prepare(`INSERT OR REPLACE INTO search_meta(key, value) VALUES ('analyzer_version', ?), ('needs_reindex', '0')`).run(ANALYZER_VERSION);
+    db.prepare(`INSERT OR REPLACE INTO search_meta(key, value) VALUES ('active_terms', ?)`).run(JSON.stringify(activeTerms));
   })();
   return n;
 }
@@ -82,4 +85,16 @@ export function ensureIndexFresh(db: Db): boolean {
   }
   if (!meta.has('analyzer_version')) db.prepare(`INSERT OR REPLACE INTO search_meta(key, value) VALUES ('analyzer_version', ?)`).run(ANALYZER_VERSION);
   return false;
+}
+
+/** The analyzer's dictionary for this library: curated terms plus the learned terms its index was built with. */
+export function loadLibraryDictionary(db: Db): void {
+  const row = db.prepare("SELECT value FROM search_meta WHERE key = 'active_terms'").get() as { value: string } | undefined;
+  addDictionaryTerms(row ? (JSON.parse(row.value) as string[]) : []);
+}
+
+/** Quoted short terms (`“煤改电”`) are the corpus's own vocabulary: count them for the next reindex. */
+export function learnTerms(db: Db, text: string): void {
+  const up = db.prepare('INSERT INTO learned_terms(term, freq) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET freq = freq + 1');
+  for (const m of new Set([...text.matchAll(/[“"]([\p{Script=Han}]{2,8})[”"]/gu)].map((x) => x[1]!))) up.run(m);
 }

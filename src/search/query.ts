@@ -15,6 +15,7 @@ export interface Suggestion {
 export interface ParsedQuery {
   /** MATCH expressions from strictest to loosest; search uses the first that finds anything. */
   candidates: string[];
+
   docNumbers: string[];
   docNumberTokens: string[];
   /** Surface words for highlighting. */

@@ -11,7 +11,7 @@ import { extractIssue, type AnalyzedDocument, type AnalyzedIssue } from '../extr
 import type { UnitRegistry } from '../extract/units.js';
 import type { Diagnostic } from '../parse/types.js';
 import type { Db } from './db.js';
-import { indexDocument, removeFromIndex } from '../search/indexer.js';
+import { indexDocument, learnTerms, removeFromIndex } from '../search/indexer.js';
 import { resolveLibrary } from './resolve.js';
 import { loadRegistry, saveRegistry } from './units-store.js';
 
@@ -92,7 +92,8 @@ function retireIssue(db: Db, issueKey: string): void {
 }
 
 function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d: AnalyzedDocument): void {
-  const { blocks: _blocks, ...stored } = d;
+  // `text` has its own column; keeping it out of the JSON halves the stored size.
+  const { blocks: _blocks, text: _text, ...stored } = d;
   const id = db
     .prepare(`INSERT INTO documents(issue_id, seq, doc_key, is_current, doc_number, title, issuer, date, category, toc_page,
       line_start, line_end, text, json) VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?)`)
@@ -127,4 +128,5 @@ function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d:
   const ct = db.prepare('INSERT INTO citations(doc_id, kind, doc_number, title, order_ref, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
   for (const c of d.citations) ct.run(id, c.kind, c.docNumber ?? null, c.title ?? null, c.order ?? null, c.lines[0], c.lines[1]);
   indexDocument(db, id, d);
+  learnTerms(db, d.text);
 }

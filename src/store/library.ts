@@ -6,10 +6,11 @@ import { isGongbaoError } from '../errors.js';
 import { readInputFile } from '../text/read-file.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
 import { ingestBytes, type IngestOptions, type IngestResult } from './ingest.js';
-import { ensureIndexFresh } from '../search/indexer.js';
+import { ensureIndexFresh, loadLibraryDictionary } from '../search/indexer.js';
 
 export function openLibrary(path: string, opts: OpenOptions = {}): Db {
   const db = openDb(path, opts);
+  if (opts.targetVersion === undefined || opts.targetVersion >= 2) loadLibraryDictionary(db);
   if (!opts.readonly && (opts.targetVersion === undefined || opts.targetVersion >= 2)) ensureIndexFresh(db);
   return db;
 }

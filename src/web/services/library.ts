@@ -99,12 +99,12 @@ export function documentIdByNumber(db: Db, docNumber: string): number {
 }
 
 export function getDocument(db: Db, id: number, today: string): DocumentView {
-  const row = db.prepare(`SELECT ${DOC_COLUMNS}, d.repealed_by AS repealedBy, d.json, d.doc_key AS docKey, s.ingested_at AS updatedAt
+  const row = db.prepare(`SELECT ${DOC_COLUMNS}, d.repealed_by AS repealedBy, d.json, d.text, d.doc_key AS docKey, s.ingested_at AS updatedAt
     ${DOC_FROM} JOIN issues i ON i.id = d.issue_id JOIN sources s ON s.id = i.source_id WHERE d.id = :id`).get({ id, today }) as
-    | (DocumentSummary & { repealedBy: string | null; json: string; docKey: string; updatedAt: string })
+    | (DocumentSummary & { repealedBy: string | null; json: string; text: string; docKey: string; updatedAt: string })
     | undefined;
   if (!row) throw new GongbaoError('not-found', '没有这件公文');
-  const { json, docKey, updatedAt, ...summary } = row;
+  const { json, text, docKey, updatedAt, ...summary } = row;
   const issue = db.prepare(`SELECT ${ISSUE_COLUMNS} FROM issues i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`).get(row.issueId) as IssueSummary;
   const cites = db.prepare(`SELECT c.doc_number AS docNumber, coalesce(c.title, t.title) AS title, c.kind, t.id AS documentId, c.line_start, c.line_end
     FROM citations c LEFT JOIN documents t ON t.doc_key = c.target_doc_key AND t.is_current = 1
@@ -122,7 +122,7 @@ export function getDocument(db: Db, id: number, today: string): DocumentView {
     return { ...rest, lines: line_start ? [line_start, line_end ?? line_start] : null };
   };
   return {
-    summary, issue, doc: JSON.parse(json), cites: cites.map(withLines), citedBy: citedBy.map(withLines),
+    summary, issue, doc: { ...JSON.parse(json), text }, cites: cites.map(withLines), citedBy: citedBy.map(withLines),
     repeals: repeals.map(withLines), repealedBy: repealedBy.map(withLines), updatedAt,
   };
 }
