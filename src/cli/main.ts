@@ -7,6 +7,7 @@ import { registerServe } from './serve-command.js';
 import { registerUnits } from './units-command.js';
 import { registerIngest } from './ingest-command.js';
 import { registerSearch } from './search-command.js';
+import { registerLibrary } from './library-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerUnits(program);
   registerIngest(program);
   registerSearch(program);
+  registerLibrary(program);
   return program;
 }
 
@@ -44,4 +46,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 const code = await run(process.argv.slice(2));
-process.exitCode = code;
+if (code !== 0) process.exitCode = code;

@@ -46,6 +46,9 @@ function documentMd(d: ParsedDocument): string {
   return out.join('\n');
 }
 
+/** One document as Markdown (a `## title` section); used by the per-document download. */
+export const documentMarkdown = (d: ParsedDocument): string => documentMd(d);
+
 export function renderMarkdown(p: ParsedIssue): string {
   const i = p.issue;
   const head = [

@@ -59,7 +59,7 @@ export interface SearchResult {
 /** Field weights for bm25(): title, headings, body, meta. */
 const WEIGHTS = '10.0, 4.0, 1.0, 6.0';
 
-function filterSql(f: SearchFilters, params: Record<string, unknown>): string {
+export function filterSql(f: SearchFilters, params: Record<string, unknown>): string {
   const where = ['d.is_current = 1'];
   if (f.year) (where.push(`coalesce(substr(d.date, 1, 4), i.year) = :year`), (params.year = String(f.year)));
   if (f.issue) (where.push('d.issue_id = :issue'), (params.issue = f.issue));

@@ -1,0 +1,44 @@
+// Browsing without a query: the portal's "by year / by category / by status"
+// links are searches with filters and no words. search() needs words to
+// match, so this lists the filtered documents (newest first) with the same
+// result shape, facets included. Also the value lists for the filter form.
+import type { Db } from '../../store/db.js';
+import { STATUS_SQL } from '../../store/status.js';
+import { filterSql, type FacetValue, type SearchFilters, type SearchResult } from '../../search/search.js';
+import { buildSnippet } from '../../search/snippet.js';
+
+const BASE = 'FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id';
+const YEAR = 'coalesce(substr(d.date, 1, 4), i.year)';
+
+export function browseDocuments(db: Db, req: SearchFilters & { page: number; pageSize: number; today: string }): SearchResult {
+  const params: Record<string, unknown> = { today: req.today };
+  const where = filterSql(req, params);
+  const total = (db.prepare(`SELECT count(*) AS n ${BASE} WHERE ${where}`).get(params) as { n: number }).n;
+  const rows = db.prepare(`SELECT d.id, d.doc_number AS docNumber, d.title, d.issuer, d.date, d.category, d.text, ${STATUS_SQL} AS status
+    ${BASE} WHERE ${where} ORDER BY d.date DESC, d.id DESC LIMIT :limit OFFSET :offset`)
+    .all({ ...params, limit: req.pageSize, offset: (req.page - 1) * req.pageSize }) as (Omit<SearchResult['hits'][number], 'score' | 'snippet' | 'url'> & { text: string })[];
+  const hits = rows.map(({ text, ...r }) => ({ ...r, score: 0, snippet: buildSnippet(text, []), url: `/documents/${r.id}` }));
+  const group = (expr: string): FacetValue[] =>
+    (db.prepare(`SELECT ${expr} AS value, count(*) AS count ${BASE} WHERE ${where} AND ${expr} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(params) as FacetValue[])
+      .map((r) => ({ value: String(r.value), count: r.count }));
+  const unit = db.prepare(`SELECT ru.unit_id AS value, count(DISTINCT d.id) AS count ${BASE}
+      JOIN responsibilities r ON r.doc_id = d.id JOIN responsibility_units ru ON ru.responsibility_id = r.id
+      WHERE ${where} AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(params) as FacetValue[];
+  return {
+    query: '', total, page: req.page, pageSize: req.pageSize, hits, suggestions: [], relaxed: false,
+    facets: { year: group(YEAR), issuer: group('d.issuer'), category: group('d.category'), status: group(STATUS_SQL), unit },
+  };
+}
+
+export interface FilterChoices {
+  years: string[];
+  issuers: string[];
+  categories: string[];
+}
+
+/** The values the filter form offers, from what the library holds. */
+export function filterChoices(db: Db): FilterChoices {
+  const list = (expr: string, order: string) =>
+    (db.prepare(`SELECT DISTINCT ${expr} AS v ${BASE} WHERE d.is_current = 1 AND ${expr} IS NOT NULL ORDER BY 1 ${order}`).all() as { v: string | number }[]).map((r) => String(r.v));
+  return { years: list(YEAR, 'DESC'), issuers: list('d.issuer', 'ASC'), categories: list('d.category', 'ASC') };
+}
