@@ -8,6 +8,7 @@ import { registerUnits } from './units-command.js';
 import { registerIngest } from './ingest-command.js';
 import { registerSearch } from './search-command.js';
 import { registerLibrary } from './library-command.js';
+import { registerTask } from './task-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerSearch(program);
   registerLibrary(program);
+  registerTask(program);
   return program;
 }
 

@@ -131,6 +131,66 @@ export const MIGRATIONS: Migration[] = [
       db.prepare(`INSERT INTO search_meta(key, value) VALUES ('needs_reindex', '1')`).run();
     },
   },
+  {
+    version: 3,
+    description: 'supervision: tasks, append-only history, warnings, summons, users, sessions, audit log',
+    up(db) {
+      db.exec(`
+        CREATE TABLE tasks (
+          id INTEGER PRIMARY KEY,
+          title TEXT NOT NULL,
+          source_kind TEXT NOT NULL, doc_number TEXT, document_id INTEGER, outline_id TEXT, responsibility_id INTEGER,
+          lead_unit TEXT NOT NULL, assist_json TEXT NOT NULL,
+          major INTEGER NOT NULL DEFAULT 0,
+          status TEXT NOT NULL,
+          registered_at TEXT NOT NULL, due TEXT NOT NULL,
+          state_json TEXT NOT NULL,
+          version INTEGER NOT NULL
+        );
+        CREATE INDEX tasks_unit ON tasks(lead_unit, status);
+        CREATE INDEX tasks_due ON tasks(status, due);
+        CREATE UNIQUE INDEX tasks_responsibility ON tasks(responsibility_id) WHERE responsibility_id IS NOT NULL;
+        CREATE TABLE task_history (
+          task_id INTEGER NOT NULL REFERENCES tasks(id),
+          seq INTEGER NOT NULL,
+          action TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL,
+          actor_unit TEXT NOT NULL, actor_role TEXT NOT NULL, actor_user TEXT,
+          at TEXT NOT NULL, comment TEXT, refs_json TEXT NOT NULL,
+          PRIMARY KEY (task_id, seq)
+        );
+        CREATE TRIGGER task_history_no_update BEFORE UPDATE ON task_history BEGIN SELECT RAISE(ABORT, 'task history is append-only'); END;
+        CREATE TRIGGER task_history_no_delete BEFORE DELETE ON task_history BEGIN SELECT RAISE(ABORT, 'task history is append-only'); END;
+        CREATE TABLE task_warnings (
+          id INTEGER PRIMARY KEY,
+          task_id INTEGER NOT NULL REFERENCES tasks(id),
+          unit TEXT NOT NULL,
+          kind TEXT NOT NULL, key TEXT NOT NULL,
+          raised_at TEXT NOT NULL, detail_json TEXT NOT NULL,
+          UNIQUE (task_id, kind, key)
+        );
+        CREATE INDEX task_warnings_unit ON task_warnings(unit, kind, raised_at);
+        CREATE TABLE summons (
+          id INTEGER PRIMARY KEY, unit TEXT NOT NULL, task_id INTEGER REFERENCES tasks(id),
+          at TEXT NOT NULL, by_unit TEXT NOT NULL, reason TEXT
+        );
+        CREATE TABLE users (
+          id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT,
+          unit TEXT NOT NULL, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        CREATE TABLE sessions (
+          token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+          csrf TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL
+        );
+        CREATE TABLE login_attempts (key TEXT NOT NULL, at TEXT NOT NULL, ok INTEGER NOT NULL);
+        CREATE INDEX login_attempts_key ON login_attempts(key, at);
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY, at TEXT NOT NULL,
+          actor_unit TEXT, actor_role TEXT, actor_user TEXT,
+          action TEXT NOT NULL, target TEXT, allowed INTEGER NOT NULL, detail TEXT
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

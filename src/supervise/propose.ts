@@ -1,0 +1,49 @@
+// Tasks from documents: one proposal per responsibility clause of a document
+// in the library, with units and deadline pre-filled. The office reviews
+// them and registers them in bulk; a clause already registered is marked.
+import { GongbaoError } from '../errors.js';
+import { normalizeDocNumber } from '../parse/docnumber.js';
+import type { CreateTaskInput, Supervision } from './service.js';
+import type { Task } from './model.js';
+
+export interface Proposal extends CreateTaskInput {
+  responsibilityId: number;
+  clause: string | null;
+  deadlineText: string | null;
+  /** The task already registered from this clause, if any. */
+  taskId: number | null;
+}
+
+export function propose(sv: Supervision, docNumberInput: string): Proposal[] {
+  const docNumber = normalizeDocNumber(docNumberInput) ?? docNumberInput.trim();
+  const doc = sv.db.prepare('SELECT id, title, date FROM documents WHERE doc_number = ? AND is_current = 1').get(docNumber) as
+    | { id: number; title: string; date: string | null }
+    | undefined;
+  if (!doc) throw new GongbaoError('not-found', `文库中没有发文字号为 ${docNumber} 的文件，请先载入该期公报`);
+  const rows = sv.db.prepare(`SELECT r.id, r.task, r.outline_id, r.clause, r.deadline_date, r.deadline_text,
+      (SELECT json_group_array(json_object('unit', u.name, 'role', ru.role)) FROM responsibility_units ru
+        LEFT JOIN units u ON u.id = ru.unit_id WHERE ru.responsibility_id = r.id) AS units,
+      (SELECT t.id FROM tasks t WHERE t.responsibility_id = r.id) AS task_id
+    FROM responsibilities r WHERE r.doc_id = ? ORDER BY r.seq`).all(doc.id) as {
+    id: number; task: string; outline_id: string | null; clause: string | null; deadline_date: string | null; deadline_text: string | null; units: string; task_id: number | null;
+  }[];
+  return rows.map((r) => {
+    const units = (JSON.parse(r.units) as { unit: string | null; role: string }[]).filter((u) => u.unit);
+    const byRole = (role: string) => units.filter((u) => u.role === role).map((u) => u.unit!);
+    const lead = byRole('lead')[0] ?? byRole('responsible')[0] ?? byRole('cooperating')[0] ?? '（待指定）';
+    const assist = [...new Set([...byRole('lead'), ...byRole('responsible'), ...byRole('cooperating')])].filter((u) => u !== lead);
+    const title = r.task.replace(/\s+/g, '').slice(0, 300) || r.clause || '（见原文）';
+    const due = r.deadline_date && r.deadline_date >= sv.today() ? r.deadline_date : undefined;
+    return {
+      title, lead, assist, ...(due ? { due } : {}), source: docNumber, sourceKind: 'special-task' as const, documentId: doc.id,
+      ...(r.outline_id ? { outlineId: r.outline_id } : {}), responsibilityId: r.id, clause: r.clause, deadlineText: r.deadline_text, taskId: r.task_id,
+    };
+  });
+}
+
+/** Register the proposals not yet registered (optionally only the 1-based positions given). */
+export function registerProposals(sv: Supervision, docNumber: string, only?: number[]): Task[] {
+  const proposals = propose(sv, docNumber);
+  const chosen = proposals.filter((p, i) => p.taskId === null && (!only || only.includes(i + 1)));
+  return chosen.map(({ clause: _c, deadlineText: _d, taskId: _t, ...input }) => sv.create(input));
+}
