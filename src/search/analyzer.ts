@@ -25,13 +25,22 @@ const WORDISH = /[\p{L}\p{N}]/u;
 let jieba: Jieba | null = null;
 let loadedTerms = new Set<string>();
 
+/** Terms waiting for the segmenter: loading jieba costs ~100 ms, so commands that never segment skip it. */
+const pending = new Set<string>();
+
 /** Domain terms (unit names, organ codes, learned words) join the dictionary; call before indexing. */
 export function addDictionaryTerms(terms: Iterable<string>): number {
-  const fresh = [...terms].map((t) => t.trim()).filter((t) => t.length >= 2 && t.length <= 20 && !loadedTerms.has(t));
-  if (!fresh.length) return 0;
-  segmenter().loadDict(Buffer.from(fresh.map((t) => `${t.replace(/\s+/g, '')} 50000 n`).join('\n') + '\n'));
-  for (const t of fresh) loadedTerms.add(t);
+  const fresh = [...terms].map((t) => t.trim()).filter((t) => t.length >= 2 && t.length <= 20 && !loadedTerms.has(t) && !pending.has(t));
+  for (const t of fresh) pending.add(t);
+  if (jieba) flushPending(jieba);
   return fresh.length;
+}
+
+function flushPending(j: Jieba): void {
+  if (!pending.size) return;
+  j.loadDict(Buffer.from([...pending].map((t) => `${t.replace(/\s+/g, '')} 50000 n`).join('\n') + '\n'));
+  for (const t of pending) loadedTerms.add(t);
+  pending.clear();
 }
 
 function segmenter(): Jieba {
@@ -39,6 +48,7 @@ function segmenter(): Jieba {
     jieba = Jieba.withDict(dict);
     loadedTerms = new Set();
     addDictionaryTerms(curatedTerms());
+    flushPending(jieba);
   }
   return jieba;
 }

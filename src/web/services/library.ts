@@ -65,10 +65,12 @@ export function getIssue(db: Db, id: number, today: string): IssueSummary & { to
 }
 
 export function listDocuments(db: Db, opts: { today: string; limit: number; offset: number; year?: number }): { total: number; items: DocumentSummary[] } {
-  const where = `d.is_current = 1${opts.year ? ` AND substr(d.date, 1, 4) = '${Number(opts.year)}'` : ''}`;
-  const total = (db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${where}`).get() as { n: number }).n;
+  // The same year rule as search: the document's date, else its issue's year.
+  const where = `d.is_current = 1${opts.year ? ' AND coalesce(substr(d.date, 1, 4), (SELECT CAST(i.year AS TEXT) FROM issues i WHERE i.id = d.issue_id)) = :year' : ''}`;
+  const year = opts.year ? { year: String(opts.year) } : {};
+  const total = (db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${where}`).get(year) as { n: number }).n;
   const items = db.prepare(`SELECT ${DOC_COLUMNS} ${DOC_FROM} WHERE ${where} ORDER BY d.date DESC, d.id DESC LIMIT :limit OFFSET :offset`)
-    .all({ today: opts.today, limit: opts.limit, offset: opts.offset }) as DocumentSummary[];
+    .all({ today: opts.today, limit: opts.limit, offset: opts.offset, ...year }) as DocumentSummary[];
   return { total, items };
 }
 
