@@ -21,7 +21,7 @@ export function etagMatches(header: string | undefined, tag: string): boolean {
 
 export const httpCache: MiddlewareHandler<Env> = async (c, next) => {
   await next();
-  if (c.req.method !== 'GET' || c.res.status !== 200 || !c.res.body) return;
+  if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.res.status !== 200 || !c.res.body) return;
   const tag = weakEtag(await c.res.clone().arrayBuffer());
   c.header('ETag', tag);
   c.header('Cache-Control', CACHE_CONTROL);

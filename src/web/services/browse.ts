@@ -8,7 +8,7 @@ import { filterSql, type FacetValue, type SearchFilters, type SearchResult } fro
 import { buildSnippet } from '../../search/snippet.js';
 
 const BASE = 'FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id';
-const YEAR = 'coalesce(substr(d.date, 1, 4), i.year)';
+const YEAR = 'CAST(coalesce(substr(d.date, 1, 4), i.year) AS TEXT)';
 
 export function browseDocuments(db: Db, req: SearchFilters & { page: number; pageSize: number; today: string }): SearchResult {
   const params: Record<string, unknown> = { today: req.today };
@@ -40,5 +40,5 @@ export interface FilterChoices {
 export function filterChoices(db: Db): FilterChoices {
   const list = (expr: string, order: string) =>
     (db.prepare(`SELECT DISTINCT ${expr} AS v ${BASE} WHERE d.is_current = 1 AND ${expr} IS NOT NULL ORDER BY 1 ${order}`).all() as { v: string | number }[]).map((r) => String(r.v));
-  return { years: list(YEAR, 'DESC'), issuers: list('d.issuer', 'ASC'), categories: list('d.category', 'ASC') };
+  return { years: [...new Set(list(YEAR, 'DESC'))], issuers: list('d.issuer', 'ASC'), categories: list('d.category', 'ASC') };
 }
