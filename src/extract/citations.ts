@@ -7,7 +7,19 @@ import type { Block, ParsedDocument } from '../parse/types.js';
 import { findDocNumbers } from '../parse/docnumber.js';
 import type { Citation } from './types.js';
 
-const ORDER = /((?:国务院|中华人民共和国[\p{Script=Han}]{0,12}部|[\p{Script=Han}]{1,12}(?:省|市|县)(?:人民)?政府|[\p{Script=Han}]{2,12}部|[\p{Script=Han}]{2,12}委员会|[\p{Script=Han}]{2,10}局))令\s*第\s*(\d{1,4})\s*号/gu;
+/** `…令第116号`: found by its tail, then the issuing body is read backwards (a forward scan backtracks badly). */
+const ORDER_TAIL = /令\s*第\s*(\d{1,4})\s*号/gu;
+const ORDER_ISSUER = /(国务院|中华人民共和国\p{Script=Han}{0,12}部|\p{Script=Han}{0,12}(?:省|市|县)(?:人民)?政府|\p{Script=Han}{2,12}部|\p{Script=Han}{2,12}委员会|\p{Script=Han}{2,10}局)$/u;
+
+function findOrders(text: string): string[] {
+  const out: string[] = [];
+  if (!text.includes('令')) return out;
+  for (const m of text.matchAll(ORDER_TAIL)) {
+    const issuer = ORDER_ISSUER.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (issuer) out.push(`${issuer[1]}令第${Number(m[1])}号`);
+  }
+  return out;
+}
 const TITLE = /《([^《》\n]{1,120}?(?:《[^《》\n]{1,60}》[^《》\n]{0,60}?)?)》/gu;
 
 /** `《规划》`, `《办法》`, `《实施方案》`: a bare document type names the document that contains it. */
@@ -48,10 +60,7 @@ export function findCitations(blocks: Block[], opts: CitationScanOptions): Citat
       if (title) paired.add(title);
       push(`n:${d.docNumber}`, { docNumber: d.docNumber, ...(title ? { title } : {}), kind: 'docNumber', lines: b.lines });
     }
-    for (const m of text.matchAll(ORDER)) {
-      const order = `${m[1]}令第${Number(m[2])}号`;
-      push(`o:${order}`, { order, kind: 'order', lines: b.lines });
-    }
+    for (const order of findOrders(text)) push(`o:${order}`, { order, kind: 'order', lines: b.lines });
     for (const title of titleEndingAt.values()) {
       if (!title || paired.has(title)) continue;
       const isSelf = SELF_REFERENCE.test(title) || self.has(title);
@@ -61,16 +70,26 @@ export function findCitations(blocks: Block[], opts: CitationScanOptions): Citat
   return out;
 }
 
-/** Resolve citations against the other documents of the same issue. */
-export function resolveCitations(citations: Citation[], docs: ParsedDocument[]): void {
+export interface CitationIndex {
+  byNumber: Map<string, ParsedDocument>;
+  byTitle: Map<string, ParsedDocument>;
+}
+
+/** Index an issue's documents by 文号 and by title (their own and their enclosures'). */
+export function citationIndex(docs: ParsedDocument[]): CitationIndex {
   const byNumber = new Map(docs.filter((d) => d.docNumber).map((d) => [d.docNumber!, d]));
   const byTitle = new Map<string, ParsedDocument>();
   for (const d of docs) {
     byTitle.set(compactText(d.title), d);
     for (const e of d.enclosures) byTitle.set(compactText(e.title), d);
   }
+  return { byNumber, byTitle };
+}
+
+/** Resolve citations against the other documents of the same issue. */
+export function resolveCitations(citations: Citation[], index: CitationIndex): void {
   for (const c of citations) {
-    const hit = (c.docNumber && byNumber.get(c.docNumber)) || (c.title && c.kind === 'title' && byTitle.get(c.title)) || undefined;
+    const hit = (c.docNumber && index.byNumber.get(c.docNumber)) || (c.title && c.kind === 'title' && index.byTitle.get(c.title)) || undefined;
     c.resolved = hit ? { docNumber: hit.docNumber, title: hit.title } : null;
   }
 }

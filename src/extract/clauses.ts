@@ -105,6 +105,8 @@ export function looksLikeClause(inner: string): boolean {
   if (t.length < 2 || t.length > 400) return false;
   if (/^(?:见|详见|附件|试行|暂行|以下简称|简称|\d{4}年版)/u.test(t) || /〔\d{4}〕/u.test(t)) return false;
   if (LABELLED.test(t) || /牵头|负责|配合|不再列出/u.test(t)) return true;
+  // An unlabelled list must end in an organization word somewhere; most parentheses (（一）, （2023年版）) do not.
+  if (!/[局委办心府院司行组]/u.test(t)) return false;
   const items = splitUnits(t);
   return items.length > 0 && items.every(isUnitLike) && items.some((u) => /(?:局|委|办|中心|政府|院|公司|支行|监管组|分局)$/u.test(u));
 }

@@ -111,13 +111,13 @@ const RULES: [RegExp, Rule][] = [
   [/到(\d{4})年(?![0-9一二三四五六七八九十底末内前上下中第度])/g, (m, t) =>
     notPeriodEnd(t, m) ? abs(m, Number(m[1]), (y) => ({ date: isoDate(y, 12, 31) })) : null],
   // 8月底前, 8月末, 2023年11月底前, 6月底
-  [new RegExp(`${Y}${M}月份?(?:底|末)${PRE}?`, 'g'), (m, t) =>
+  [new RegExp(`月(?<=${Y}${M}月)份?(?:底|末)${PRE}?`, 'g'), (m, t) =>
     notPeriodEnd(t, m) ? abs(m, yearSpec(m[1], m[2]), monthEnd(num(m[3]))) : null],
   // 12月15日前, 2022年9月30日前
-  [new RegExp(`${Y}${M}月${D}日${PRE}`, 'g'), (m, t) =>
+  [new RegExp(`月(?<=${Y}${M}月)${D}日${PRE}`, 'g'), (m, t) =>
     notPeriodEnd(t, m) ? abs(m, yearSpec(m[1], m[2]), (y) => ({ date: isoDate(y, num(m[3]), num(m[4])) })) : null],
   // 11月中旬 → window 11-11 … 11-20
-  [new RegExp(`${Y}${M}月([上中下])旬(?:${PRE}|末)?`, 'g'), (m, t) => {
+  [new RegExp(`月(?<=${Y}${M}月)([上中下])旬(?:${PRE}|末)?`, 'g'), (m, t) => {
     const mo = num(m[3]), k = '上中下'.indexOf(m[4]!);
     return notPeriodEnd(t, m) ? abs(m, yearSpec(m[1], m[2]), (y) => ({
       start: isoDate(y, mo, k * 10 + 1), date: isoDate(y, mo, k === 2 ? lastDay(y, mo) : k * 10 + 10),
@@ -212,12 +212,39 @@ function relDate(anchor: string, amount: number, unit: Unit): string {
   }
 }
 
+/**
+ * A character every match of a rule must contain: a rule whose character is
+ * absent from the paragraph is skipped without running its regex.
+ */
+const RULE_NEEDS: string[][] = [
+  ['底', '末'], ['内'], ['到'], ['底', '末'], ['日'], ['旬'], ['季'], ['半年', '年中'], ['五'], ['内'],
+  ['每'], ['每'], ['每'], ['每'], ['每'], ['每'], ['每'], ['每', '按'], ['报', '调度'],
+];
+if (RULE_NEEDS.length !== RULES.length) throw new Error('RULE_NEEDS must list one guard per rule');
+
+/** Rules that start at 月 and read year and month in a lookbehind, so the regex scans from 月 to 月 instead of at every character. */
+const MONTH_ANCHORED = new Set([3, 4, 5]);
+
+/** Give a lookbehind match back its prefix (`2022年` + `12`), as if the regex had matched it forward. */
+function widen(m: RegExpExecArray): RegExpExecArray {
+  const prefix = (m[1] ? m[1].length + 1 : m[2] ? 2 : 0) + (m[3]?.length ?? 0);
+  const full = [m.input.slice(m.index - prefix, m.index + m[0].length), ...m.slice(1)] as unknown as RegExpExecArray;
+  full.index = m.index - prefix;
+  full.input = m.input;
+  return full;
+}
+
+const NEEDED_RE = new RegExp(`[${[...new Set(RULE_NEEDS.flat().map((c) => c[0]!))].join('')}]`, 'g');
+
 function candidates(text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const [re, rule] of RULES) {
+  // One pass over the text says which guard characters occur at all.
+  const present = new Set<string>(text.match(NEEDED_RE) ?? []);
+  for (const [k, [re, rule]] of RULES.entries()) {
+    if (!RULE_NEEDS[k]!.some((c) => present.has(c[0]!) && (c.length === 1 || text.includes(c)))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const h = rule(m, text);
+      const h = rule(MONTH_ANCHORED.has(k) ? widen(m) : m, text);
       if (h) hits.push({ ...h, end: m.index + m[0].length });
     }
   }

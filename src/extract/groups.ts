@@ -177,12 +177,16 @@ function listGroup(doc: ParsedDocument, lines: SourceLine[], start: number, limi
   return { draft, endIdx: r.endIdx };
 }
 
+const GROUP_WORD = /领导小组|领导组|指挥部|专班|委员会|工作组/;
+
 function proseGroups(doc: ParsedDocument): Draft[] {
   const out: Draft[] = [];
   for (const b of textBlocks(doc)) {
-    if (!/领导小组|领导组|指挥部|专班|委员会|工作组/.test(b.text)) continue;
+    if (!GROUP_WORD.test(b.text)) continue;
     const sentences = b.text.split(/(?<=[。！？])/);
     sentences.forEach((s, k) => {
+      // Without a group word the sentence names no group, so nothing below can fire.
+      if (!GROUP_WORD.test(s)) return;
       const names = findGroupNames(s);
       const est = names.find((n) => n.established && !BARE.test(n.name));
       const roles = proseMembers(s, b.lines);
@@ -247,6 +251,7 @@ function announced(lines: SourceLine[], i: number, first: number): boolean {
 const LABEL_HINT = /^[^：:]{2,12}[：:]/;
 
 export function extractGroups(doc: ParsedDocument, lines: SourceLine[]): Group[] {
+  if (!GROUP_WORD.test(doc.text) && !/组\s*长|指\s*挥\s*长/.test(doc.text)) return [];
   const drafts: Draft[] = [];
   const last = Math.min(doc.lines[1], lines.length) - 1;
   for (let i = Math.max(0, doc.lines[0] - 1); i <= last; i++) {
@@ -262,6 +267,7 @@ export function extractGroups(doc: ParsedDocument, lines: SourceLine[]): Group[]
   const groups = merge([...drafts, ...prose]);
   // `…普查领导小组办公室设在县统计局` stated apart from the group.
   for (const b of textBlocks(doc)) {
+    if (!b.text.includes('设在')) continue;
     for (const m of b.text.matchAll(new RegExp(OFFICE.source, 'g'))) {
       const f = findGroupNames(b.text.slice(Math.max(0, m.index - 50), m.index)).pop();
       const g = f && !BARE.test(f.name) ? groups.find((x) => !x.officeAt && sameGroup(x.name, f.name)) : null;

@@ -4,7 +4,7 @@
 import type { SourceLine } from '../text/lines.js';
 import type { ParsedDocument, ParsedIssue } from '../parse/types.js';
 import type { Extracted } from './types.js';
-import { extractCitations, resolveCitations } from './citations.js';
+import { citationIndex, extractCitations, resolveCitations } from './citations.js';
 import { extractValidity } from './validity.js';
 import { extractResponsibilities } from './responsibilities.js';
 import { extractDeadlines } from './deadlines.js';
@@ -22,16 +22,20 @@ export interface AnalyzedIssue extends Omit<ParsedIssue, 'documents'> {
 export const defaultRegistry = (): UnitRegistry => UnitRegistry.fromFile(curatedUnitsFile());
 
 export function extractIssue(parsed: ParsedIssue, lines: SourceLine[], registry: UnitRegistry = defaultRegistry()): AnalyzedIssue {
-  const documents = parsed.documents.map((d): AnalyzedDocument => ({
+  const documents = parsed.documents.map((d): AnalyzedDocument => {
+    const deadlines = extractDeadlines(d);
+    return {
     ...d,
-    responsibilities: extractResponsibilities(d, registry),
-    deadlines: extractDeadlines(d),
+    responsibilities: extractResponsibilities(d, registry, deadlines),
+    deadlines,
     validity: extractValidity(d),
     citations: extractCitations(d),
     groups: extractGroups(d, lines),
     amounts: extractAmounts(d),
     contacts: extractContacts(d),
-  }));
-  for (const d of documents) resolveCitations(d.citations, documents);
+    };
+  });
+  const index = citationIndex(documents);
+  for (const d of documents) resolveCitations(d.citations, index);
   return { ...parsed, documents };
 }

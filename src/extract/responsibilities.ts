@@ -5,7 +5,7 @@ import type { Block, OutlineNode, ParsedDocument } from '../parse/types.js';
 import type { Deadline, Responsibility, UnitRef } from './types.js';
 import { looksLikeClause, readClause, type ClauseUnits } from './clauses.js';
 import type { UnitRegistry } from './units.js';
-import { findDeadlines } from './deadlines.js';
+import { extractDeadlines } from './deadlines.js';
 
 interface Paren {
   start: number;
@@ -16,14 +16,16 @@ interface Paren {
 /** Top-level `（…）` groups; an unclosed one at the end of a paragraph counts (its close was lost at a break). */
 export function topLevelParens(text: string): Paren[] {
   const out: Paren[] = [];
+  if (!text.includes('（')) return out;
   let depth = 0;
   let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '（') {
+  // Jump from parenthesis to parenthesis instead of visiting every character.
+  for (const m of text.matchAll(/[（）]/g)) {
+    const i = m.index;
+    if (m[0] === '（') {
       if (depth === 0) start = i;
       depth++;
-    } else if (c === '）' && depth > 0) {
+    } else if (depth > 0) {
       depth--;
       if (depth === 0) out.push({ start, end: i + 1, inner: text.slice(start + 1, i) });
     }
@@ -51,15 +53,22 @@ function outlineIndex(nodes: OutlineNode[]): (line: number) => string | null {
   };
 }
 
-export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegistry): Responsibility[] {
+/**
+ * `deadlines` are the document's deadlines (extractDeadlines), found once per
+ * paragraph; a clause takes the first one printed in its own task text.
+ */
+export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegistry, deadlines: Deadline[] = extractDeadlines(doc)): Responsibility[] {
   const out: Responsibility[] = [];
+  const byBlock = new Map<number, Deadline[]>();
+  for (const d of deadlines) byBlock.set(d.lines[0], [...(byBlock.get(d.lines[0]) ?? []), d]);
+  const deadlineIn = (text: string, block: Block): Deadline | null => (byBlock.get(block.lines[0]) ?? []).find((d) => text.includes(d.text)) ?? null;
   const nodeAt = outlineIndex(doc.outline);
   let inherited: UnitRef[] = [];
   let previousTask: { text: string; block: Block } | null = null;
   const resolve = (names: string[]) => names.map((n) => registry.resolve(n));
 
   const emit = (units: ClauseUnits, clause: string, task: string, block: Block, lines: [number, number]) => {
-    const deadline: Deadline | null = findDeadlines(task, doc.date, lines)[0] ?? null;
+    const deadline = deadlineIn(task, block);
     const r: Responsibility = {
       task: task.trim(),
       outlineId: nodeAt(block.lines[0]),
@@ -80,7 +89,7 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
     const time = TIME_LINE.exec(b.text);
     if (time && out.length) {
       const last = out[out.length - 1]!;
-      last.deadline ??= findDeadlines(time[1]!, doc.date, b.lines)[0] ?? null;
+      last.deadline ??= deadlineIn(time[1]!, b);
       continue;
     }
     if (STANDALONE.test(b.text)) {
@@ -96,7 +105,7 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
       if (!units) continue;
       let task = b.text.slice(cursor, p.start);
       // A clause alone in its paragraph closes the paragraph before it.
-      if (!task.replace(/[。；，\s]/gu, '') && previousTask) task = previousTask.text;
+      if (previousTask && !/[^。；，\s]/u.test(task)) task = previousTask.text;
       emit(units, b.text.slice(p.start, p.end), task, b, b.lines);
       cursor = p.end;
       found = true;

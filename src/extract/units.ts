@@ -78,6 +78,7 @@ export class UnitRegistry {
   /** Printed names that matched nothing curated: the review list. */
   readonly unknown = new Map<string, number>();
   private readonly reviewed: Record<string, string>;
+  private readonly resolved = new Map<string, UnitRef>();
 
   constructor(curated: CuratedFile) {
     this.county = curated.county ?? '';
@@ -131,6 +132,20 @@ export class UnitRegistry {
 
   /** Resolve a printed name; unknown names are registered as learned units and reported. */
   resolve(printed: string): UnitRef {
+    // The same printed names recur across clauses: resolve each once.
+    const known = this.resolved.get(printed);
+    if (known) {
+      const id = known.id ?? known.name;
+      this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+      if (this.unknown.has(id)) this.unknown.set(id, this.unknown.get(id)! + 1);
+      return { id, name: known.name, printed };
+    }
+    const ref = this.resolveFresh(printed);
+    this.resolved.set(printed, ref);
+    return ref;
+  }
+
+  private resolveFresh(printed: string): UnitRef {
     const name = cleanUnitName(printed);
     let r = this.lookup(name);
     const decision = this.reviewed[name];

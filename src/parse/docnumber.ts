@@ -68,16 +68,25 @@ export interface FoundDocNumber {
   repaired: boolean;
 }
 
-/** Every 文号 in a string, organ codes trimmed. */
+/** `〔2022〕8号` and its variants: found first, then the organ code is read backwards from it. */
+const BRACKETED_NUMBER = new RegExp(`[${OPEN}]\\s*((?:19|20)\\d{2})\\s*[${CLOSE}]\\s*(\\d{1,4})\\s*号`, 'gu');
+const HAN_RUN_BEFORE = /(\p{Script=Han}{1,16})\s*$/u;
+
+/** Every 文号 in a string, organ codes trimmed. Anchored on the bracketed year so the scan stays linear. */
 export function findDocNumbers(s: string): FoundDocNumber[] {
-  const re = new RegExp(DOC_NUMBER_SOURCE.replace('{1,10}?', '{1,16}'), 'gu');
   const out: FoundDocNumber[] = [];
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const prefix = trimOrganCode(m[1]!);
+  if (!s.includes('号')) return out;
+  BRACKETED_NUMBER.lastIndex = 0;
+  for (let m = BRACKETED_NUMBER.exec(s); m; m = BRACKETED_NUMBER.exec(s)) {
+    const before = HAN_RUN_BEFORE.exec(s.slice(Math.max(0, m.index - 20), m.index));
+    if (!before) continue;
+    const run = before[1]!;
+    const prefix = trimOrganCode(run);
     if (!prefix) continue;
-    const index = m.index + (m[1]!.length - prefix.length);
-    const p = { prefix, year: Number(m[2]), serial: Number(m[3]) };
-    out.push({ docNumber: formatDocNumber(p), index, end: m.index + m[0].length, repaired: !/〔\d{4}〕\d+号/.test(m[0].replace(/\s+/g, '')) });
+    const runStart = m.index - before[0].length;
+    const index = runStart + (run.length - prefix.length);
+    const p = { prefix, year: Number(m[1]), serial: Number(m[2]) };
+    out.push({ docNumber: formatDocNumber(p), index, end: m.index + m[0].length, repaired: !/^〔\d{4}〕\d+号$/.test(m[0].replace(/\s+/g, '')) || /\s/.test(before[0].slice(run.length)) });
   }
   return out;
 }

@@ -61,7 +61,7 @@ const WEIGHTS = '10.0, 4.0, 1.0, 6.0';
 
 export function filterSql(f: SearchFilters, params: Record<string, unknown>): string {
   const where = ['d.is_current = 1'];
-  if (f.year) (where.push(`coalesce(substr(d.date, 1, 4), i.year) = :year`), (params.year = String(f.year)));
+  if (f.year) (where.push(`coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)) = :year`), (params.year = String(f.year)));
   if (f.issue) (where.push('d.issue_id = :issue'), (params.issue = f.issue));
   if (f.issuer) (where.push('d.issuer = :issuer'), (params.issuer = f.issuer));
   if (f.category) (where.push('d.category = :category'), (params.category = f.category));
@@ -109,7 +109,7 @@ export function search(db: Db, req: SearchRequest, parsed: ParsedQuery = parseQu
   // A year typed into the query (`县水利局 2022年`) lifts that year's documents unless a year filter is set.
   const typedYear = req.year ? undefined : parsed.suggestions.find((s) => s.kind === 'year')?.value;
   if (typedYear) params.qyear = typedYear;
-  const yearFirst = typedYear ? '(coalesce(substr(d.date, 1, 4), i.year) = :qyear) DESC, ' : '';
+  const yearFirst = typedYear ? '(coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)) = :qyear) DESC, ' : '';
   const order = req.sort === 'date' ? 'd.date DESC, d.id DESC' : `${yearFirst}score ASC, d.date DESC`;
   const idsSql = match
     ? `SELECT d.id, bm25(doc_fts, ${WEIGHTS}) AS score FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid JOIN issues i ON i.id = d.issue_id
@@ -151,7 +151,7 @@ function facets(db: Db, match: string, where: string, params: Record<string, unk
       JOIN responsibilities r ON r.doc_id = d.id JOIN responsibility_units ru ON ru.responsibility_id = r.id
       WHERE ${matched} AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(p) as FacetValue[];
   return {
-    year: group('coalesce(substr(d.date, 1, 4), i.year)'),
+    year: group('coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT))'),
     issuer: group('d.issuer'),
     category: group('d.category'),
     status: group(STATUS_SQL),

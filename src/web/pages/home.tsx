@@ -28,6 +28,13 @@ export const IssueCard: FC<{ issue: IssueSummary }> = ({ issue }) => (
   </li>
 );
 
+const ChipGroup: FC<{ title: string; items: { label: string; href: string }[] }> = ({ title, items }) => (
+  <div>
+    <h3>{title}</h3>
+    <ul class="chips">{items.map((i) => <li><a href={i.href}>{i.label}</a></li>)}</ul>
+  </div>
+);
+
 export const HomePage: FC<{ data: HomeData }> = ({ data }) => {
   const { stats, issues, latest, choices } = data;
   return (
@@ -55,39 +62,31 @@ export const HomePage: FC<{ data: HomeData }> = ({ data }) => {
         ]}
       />
 
-      <div class="grid-2">
-        <Section id="latest-issues" title="最新公报" lead={<a href="/issues">全部期次 ›</a>}>
-          <ul class="issue-cards">{issues.slice(0, 4).map((i) => <IssueCard issue={i} />)}</ul>
-        </Section>
+      <div class="grid-2 home-grid">
+        <div>
+          <Section id="latest-issues" title="最新公报" lead={<a href="/issues">全部期次 ›</a>}>
+            <ul class="issue-cards">{issues.slice(0, 4).map((i) => <IssueCard issue={i} />)}</ul>
+          </Section>
+          <Section id="quick" title="分类浏览">
+            <div class="quick-grid">
+              <ChipGroup title="按年度" items={choices.years.map((y) => ({ label: `${y}年`, href: `/search${queryString({ year: y })}` }))} />
+              <ChipGroup title="按栏目" items={choices.categories.map((c) => ({ label: c, href: `/search${queryString({ category: c })}` }))} />
+              <ChipGroup title="按发文机关" items={choices.issuers.map((c) => ({ label: c, href: `/search${queryString({ issuer: c })}` }))} />
+              <div>
+                <h3>按有效性</h3>
+                <ul class="chips">{STATUSES.map((s) => <li><a href={`/search${queryString({ status: s })}`}><StatusBadge status={s} /></a></li>)}</ul>
+              </div>
+            </div>
+            <p class="quick-more">
+              <a class="button-link" href="/stats">查看统计分析</a>
+              <a class="button-link secondary" href="/units">责任单位名录</a>
+            </p>
+          </Section>
+        </div>
         <Section id="latest-docs" title="最新文件" lead={<a href="/search?sort=date">更多 ›</a>}>
           <ul class="doc-list">{latest.map((d) => <DocItem doc={d} />)}</ul>
         </Section>
       </div>
-
-      <Section id="quick" title="分类浏览">
-        <div class="quick-grid">
-          <div>
-            <h3>按年度</h3>
-            <ul class="chips">{choices.years.map((y) => <li><a href={`/search${queryString({ year: y })}`}>{y}年</a></li>)}</ul>
-          </div>
-          <div>
-            <h3>按栏目</h3>
-            <ul class="chips">{choices.categories.map((c) => <li><a href={`/search${queryString({ category: c })}`}>{c}</a></li>)}</ul>
-          </div>
-          <div>
-            <h3>按发文机关</h3>
-            <ul class="chips">{choices.issuers.map((c) => <li><a href={`/search${queryString({ issuer: c })}`}>{c}</a></li>)}</ul>
-          </div>
-          <div>
-            <h3>按有效性</h3>
-            <ul class="chips">{STATUSES.map((s) => <li><a href={`/search${queryString({ status: s })}`}><StatusBadge status={s} /></a></li>)}</ul>
-          </div>
-        </div>
-        <p class="quick-more">
-          <a class="button-link" href="/stats">查看统计分析</a>
-          <a class="button-link secondary" href="/units">责任单位名录</a>
-        </p>
-      </Section>
     </Layout>
   );
 };

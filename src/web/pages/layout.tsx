@@ -3,7 +3,7 @@
 // which adds the doctype and returns the HTML string.
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 
-export type NavKey = 'home' | 'issues' | 'search' | 'units' | 'stats' | 'none';
+export type NavKey = 'home' | 'issues' | 'search' | 'units' | 'stats' | 'supervise' | 'none';
 
 export interface Crumb {
   label: string;
@@ -30,6 +30,7 @@ const NAV: { key: NavKey; href: string; label: string }[] = [
   { key: 'search', href: '/search', label: '文件检索' },
   { key: 'units', href: '/units', label: '责任单位' },
   { key: 'stats', href: '/stats', label: '统计分析' },
+  { key: 'supervise', href: '/supervise', label: '督办' },
 ];
 
 /** A stylised gazette mark (decorative). */
@@ -61,7 +62,9 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = (p) => (
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${p.title} - ${GAZETTE} · ${SITE}`}</title>
       <meta name="description" content={p.description ?? `${GAZETTE}数字化文库：历期公报、规范性文件、任务分工与有效性查询。`} />
+      <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/app.css" />
+      <link rel="stylesheet" href="/assets/pages.css" />
       {(p.scripts ?? []).map((s) => <script src={s} defer></script>)}
       <script src="/assets/app.js" defer></script>
     </head>

@@ -1,0 +1,138 @@
+// What a document decides: tasks by responsible unit, and its citations in
+// both directions.
+import type { FC } from 'hono/jsx';
+import type { Deadline, Responsibility, UnitRef } from '../../extract/types.js';
+import type { CitationLink, DocumentView } from '../services/library.js';
+import { Section, Tag } from './components.js';
+import { cnDate, ROLE_LABEL, truncate, unitHref } from './format.js';
+
+type Role = 'lead' | 'responsible' | 'cooperating' | 'inherited';
+
+interface UnitGroup {
+  id: string | null;
+  name: string;
+  counts: Record<Role, number>;
+  earliest: string | null;
+  tasks: { r: Responsibility; role: Role }[];
+}
+
+export function deadlineLabel(d: Deadline | null): string {
+  if (!d) return '未明确';
+  if (d.kind === 'recurring') return `${d.text}（周期性）`;
+  if (d.date && d.text && !d.text.includes(cnDate(d.date))) return `${cnDate(d.date)}（${d.text}）`;
+  return d.date ? cnDate(d.date) : d.text;
+}
+
+export function groupByUnit(list: Responsibility[]): UnitGroup[] {
+  const groups = new Map<string, UnitGroup>();
+  for (const r of list) {
+    const roles: [Role, UnitRef[]][] = [['lead', r.leadUnits], ['responsible', r.responsibleUnits], ['cooperating', r.cooperatingUnits], ['inherited', r.inherited ?? []]];
+    for (const [role, units] of roles) {
+      for (const u of units) {
+        const key = u.id ?? `?${u.name}`;
+        const g = groups.get(key) ?? { id: u.id, name: u.name, counts: { lead: 0, responsible: 0, cooperating: 0, inherited: 0 }, earliest: null, tasks: [] };
+        if (g.tasks.some((t) => t.r === r)) continue;
+        g.counts[role]++;
+        g.tasks.push({ r, role });
+        const date = r.deadline?.date ?? null;
+        if (date && (!g.earliest || date < g.earliest)) g.earliest = date;
+        groups.set(key, g);
+      }
+    }
+  }
+  const direct = (g: UnitGroup) => g.counts.lead + g.counts.responsible + g.counts.cooperating;
+  return [...groups.values()].sort((a, b) => direct(b) - direct(a) || Number(b.id !== null) - Number(a.id !== null) || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+const UnitName: FC<{ id: string | null; name: string }> = ({ id, name }) => (id ? <a href={unitHref(id)}>{name}</a> : <span title="未收入单位名录">{name}</span>);
+
+export const Responsibilities: FC<{ list: Responsibility[] }> = ({ list }) => {
+  const groups = groupByUnit(list);
+  return (
+    <Section id="tasks" title="任务分工" lead={`${list.length} 项任务 · ${groups.length} 个单位`}>
+      {list.length === 0 ? <p class="muted">本文件未列明责任单位。</p> : (
+        <ul class="unit-cards">
+          {groups.map((g) => (
+            <li class="unit-card">
+              <div class="unit-card-head">
+                <span class="unit-card-name"><UnitName id={g.id} name={g.name} /></span>
+                <span class="unit-card-roles">
+                  {(['lead', 'responsible', 'cooperating', 'inherited'] as Role[]).filter((r) => g.counts[r]).map((r) => <Tag kind={r}>{ROLE_LABEL[r]} {g.counts[r]}</Tag>)}
+                </span>
+                <span class="unit-card-deadline">{g.earliest ? `最早期限：${cnDate(g.earliest)}` : '期限未明确'}</span>
+              </div>
+              <details>
+                <summary>查看 {g.tasks.length} 项任务</summary>
+                <ol class="task-list">
+                  {g.tasks.map(({ r, role }) => (
+                    <li>
+                      <p class="task-text">
+                        <Tag kind={role}>{ROLE_LABEL[role]}</Tag>{truncate(r.task, 160)}
+                      </p>
+                      <p class="task-meta">
+                        <span>期限：{deadlineLabel(r.deadline)}</span>
+                        {r.outlineId ? <a href={`#${r.outlineId}`}>查看条文</a> : null}
+                        <a href={`#L${r.lines[0]}`} class="source-link">原文第 {r.lines[0]} 行</a>
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+};
+
+function dedupe(list: CitationLink[]): CitationLink[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const key = c.documentId ? `#${c.documentId}` : `${c.docNumber ?? ''}|${c.title ?? ''}`;
+    if (seen.has(key) || (!c.docNumber && !c.title)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const CitationItem: FC<{ c: CitationLink }> = ({ c }) => {
+  const label = (
+    <>
+      {c.docNumber ? <span class="docno">{c.docNumber}</span> : null}
+      {c.title ? <span class="cite-title">《{c.title}》</span> : null}
+    </>
+  );
+  return (
+    <li class="cite">
+      {c.documentId ? <a href={`/documents/${c.documentId}`} class="cite-link">{label}</a> : <span>{label}</span>}
+      {c.documentId ? null : <Tag kind="stub">文库未收录</Tag>}
+    </li>
+  );
+};
+
+const CiteBlock: FC<{ title: string; list: CitationLink[]; empty: string; extra?: string[] }> = ({ title, list, empty, extra = [] }) => (
+  <div class="cite-block">
+    <h3>{title}<span class="count">{list.length + extra.length}</span></h3>
+    {list.length || extra.length ? (
+      <ul class="cite-list">
+        {list.map((c) => <CitationItem c={c} />)}
+        {extra.map((o) => <li class="cite"><span class="docno">{o}</span><Tag kind="stub">文库未收录</Tag></li>)}
+      </ul>
+    ) : <p class="muted">{empty}</p>}
+  </div>
+);
+
+export const Citations: FC<{ view: DocumentView }> = ({ view }) => {
+  const orders = [...new Set(view.doc.citations.filter((c) => c.kind === 'order' && c.order).map((c) => c.order!))];
+  return (
+    <Section id="citations" title="引用关系" lead={<a href={`/documents/${view.summary.id}/graph`}>查看引用关系图 ›</a>}>
+      <div class="cite-grid">
+        <CiteBlock title="本文引用" list={dedupe(view.cites)} extra={orders} empty="本文未引用其他文件。" />
+        <CiteBlock title="被以下文件引用" list={dedupe(view.citedBy)} empty="文库中暂无引用本文的文件。" />
+        <CiteBlock title="本文废止" list={dedupe(view.repeals)} empty="本文未废止其他文件。" />
+        <CiteBlock title="被以下文件废止" list={dedupe(view.repealedBy)} empty="本文未被废止。" />
+      </div>
+    </Section>
+  );
+};

@@ -1,0 +1,137 @@
+// One document: metadata table (政府信息公开 style), outline navigator,
+// clean body, tasks, citations, downloads, editor diagnostics and source.
+import type { FC } from 'hono/jsx';
+import type { DocumentView } from '../services/library.js';
+import { Layout } from './layout.js';
+import { Section, StatusBadge, Tag } from './components.js';
+import { layoutBody } from './body-layout.js';
+import { DocBody, OutlineNav } from './document-body.js';
+import { Citations, Responsibilities } from './document-facts.js';
+import { cnDate, issueLabel } from './format.js';
+
+export interface DocumentPageData {
+  view: DocumentView;
+  source: { no: number; raw: string }[];
+}
+
+const indexNumber = (v: DocumentView) => `${v.issue.year ?? '0000'}-${String(v.summary.id).padStart(5, '0')}`;
+
+function trialLabel(v: DocumentView): string | null {
+  if (/（暂行）|\(暂行\)/.test(v.summary.title)) return '暂行';
+  if (v.doc.validity.trial || /（试行）|\(试行\)/.test(v.summary.title)) return '试行';
+  return null;
+}
+
+const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
+  const { summary: s, issue, doc } = v;
+  const val = doc.validity;
+  const trial = trialLabel(v);
+  return (
+    <Section id="meta" title="文件信息" class="meta-panel">
+      <table class="meta">
+        <tbody>
+          <tr><th scope="row">索引号</th><td>{indexNumber(v)}</td><th scope="row">发文机关</th><td>{s.issuer ?? '—'}</td></tr>
+          <tr><th scope="row">发文字号</th><td class="docno">{s.docNumber ?? '无'}</td><th scope="row">成文日期</th><td>{cnDate(s.date)}</td></tr>
+          <tr>
+            <th scope="row">所在期次</th><td><a href={`/issues/${issue.id}`}>{issueLabel(issue)}</a></td>
+            <th scope="row">页码</th><td>{s.tocPage ? `第 ${s.tocPage} 页` : '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">有效性</th>
+            <td><StatusBadge status={s.status} />{trial ? <Tag kind="trial">{trial}</Tag> : null}</td>
+            <th scope="row">栏目</th><td>{s.category ?? '—'}</td>
+          </tr>
+          {val.effective || val.expires ? (
+            <tr><th scope="row">生效日期</th><td>{cnDate(val.effective)}</td><th scope="row">失效日期</th><td>{val.expires ? cnDate(val.expires) : '未规定'}</td></tr>
+          ) : null}
+          {val.text ? <tr><th scope="row">有效期说明</th><td colspan={3}>{val.text}</td></tr> : null}
+          {val.dependsOn ? <tr><th scope="row">有效期依据</th><td colspan={3}>{val.dependsOn.text}（需对照相关文件确定）</td></tr> : null}
+          {v.repealedBy.length ? (
+            <tr><th scope="row">废止情况</th><td colspan={3}>已被 {v.repealedBy.map((r) => (r.documentId ? <a href={`/documents/${r.documentId}`}>{r.docNumber ?? r.title}</a> : r.docNumber))} 废止</td></tr>
+          ) : s.repealedBy ? <tr><th scope="row">废止情况</th><td colspan={3}>已被 {s.repealedBy} 废止</td></tr> : null}
+          {doc.recipients.length ? <tr><th scope="row">主送机关</th><td colspan={3}>{doc.recipients.join('，')}</td></tr> : null}
+        </tbody>
+      </table>
+    </Section>
+  );
+};
+
+const Downloads: FC<{ id: number }> = ({ id }) => (
+  <Section id="downloads" title="下载与数据">
+    <ul class="downloads">
+      <li><a href={`/api/documents/${id}`} type="application/json">JSON 结构化数据</a></li>
+      <li><a href={`/api/documents/${id}.md`} type="text/markdown">Markdown 全文</a></li>
+      <li><a href={`/api/documents/${id}/responsibilities.csv`} type="text/csv">任务分工表（CSV）</a></li>
+      <li><a href={`/documents/${id}/graph`}>引用关系图</a></li>
+    </ul>
+  </Section>
+);
+
+const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+
+const EditorPanel: FC<{ v: DocumentView; source: DocumentPageData['source'] }> = ({ v, source }) => {
+  const diags = v.doc.diagnostics;
+  const first = source[0]?.no ?? 0;
+  const last = source[source.length - 1]?.no ?? 0;
+  return (
+    <Section id="editor" title="校对信息" lead="供公报编辑核对">
+      <details class="diagnostics">
+        <summary>解析诊断（{diags.length} 条）</summary>
+        {diags.length ? (
+          <ul>
+            {diags.map((d) => (
+              <li><Tag kind={d.severity}>{SEVERITY[d.severity] ?? d.severity}</Tag><code>{d.code}</code> {d.message} <a href={`#L${d.line}`} class="source-link">第 {d.line} 行</a></li>
+            ))}
+          </ul>
+        ) : <p class="muted">解析未发现问题。</p>}
+      </details>
+      <details class="source" id="source">
+        <summary>原文（公报第 {first}–{last} 行，共 {source.length} 行）</summary>
+        <div class="source-lines">
+          {source.map((l) => (
+            <div class="src-line" id={`L${l.no}`}><a class="ln" href={`#L${l.no}`} aria-label={`第 ${l.no} 行`}>{l.no}</a><code>{l.raw || ' '}</code></div>
+          ))}
+        </div>
+      </details>
+    </Section>
+  );
+};
+
+export const DocumentPage: FC<{ data: DocumentPageData }> = ({ data }) => {
+  const { view: v, source } = data;
+  const s = v.summary;
+  const items = layoutBody({ ...v.doc, title: s.title, docNumber: s.docNumber });
+  const label = issueLabel(v.issue);
+  return (
+    <Layout title={s.title} nav="none" headerSearch description={`${s.docNumber ?? ''} ${s.title}`}
+      crumbs={[{ label: '历期公报', href: '/issues' }, { label, href: `/issues/${v.issue.id}` }, { label: s.docNumber ?? '公文' }]}>
+      <article class="doc" aria-labelledby="doc-title">
+        <header class="doc-head">
+          <h1 id="doc-title">{s.title}</h1>
+          <p class="doc-head-meta">
+            {s.docNumber ? <span class="docno">{s.docNumber}</span> : null}
+            <span>{s.issuer}</span>
+            <time datetime={s.date ?? undefined}>{cnDate(s.date)}</time>
+            <StatusBadge status={s.status} />
+          </p>
+        </header>
+        <MetaTable v={v} />
+        <div class="doc-layout">
+          <aside class="doc-aside"><OutlineNav outline={v.doc.outline} /></aside>
+          <div class="doc-main">
+            <section class="panel paper" aria-labelledby="body-h">
+              <h2 id="body-h" class="sr-only">正文</h2>
+              <p class="paper-title">{s.title}</p>
+              {s.docNumber ? <p class="paper-docno">{s.docNumber}</p> : null}
+              <DocBody items={items} />
+            </section>
+            <Responsibilities list={v.doc.responsibilities} />
+            <Citations view={v} />
+            <Downloads id={s.id} />
+            <EditorPanel v={v} source={source} />
+          </div>
+        </div>
+      </article>
+    </Layout>
+  );
+};

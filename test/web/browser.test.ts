@@ -1,0 +1,191 @@
+// The portal in a real browser (Debian's Chromium through playwright-core):
+// the main reading flow, phone layout, CSP cleanliness, charts, no-JS use.
+// Screenshots go to test-results/screenshots/ (always for the main pages,
+// and on failure). Skipped when Chromium is not installed; CI installs it
+// from .ci/apt-packages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../src/web/app.js';
+import type { Db } from '../../src/store/db.js';
+import { CITED_NUMBER, CITING_NUMBER, CITING_TITLE, documentId, openTestLibrary } from './fixture.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[browser.test] 跳过浏览器测试：未找到 ${CHROMIUM}（apt-get install chromium，或设置 CHROMIUM_PATH）`);
+
+const SHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+
+describe.skipIf(!hasChromium)('portal in a browser', { timeout: 60_000 }, () => {
+  let db: Db;
+  let server: ReturnType<typeof serve>;
+  let base = '';
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = openTestLibrary();
+    const app = createApp({ db, log: () => {} });
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    db?.close();
+  });
+
+  /** A fresh page that records console errors and page errors (CSP violations are console errors). */
+  async function open(viewport = DESKTOP, extra: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+    // Reduced motion: charts draw without animation, so screenshots show the final state.
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', reducedMotion: 'reduce', ...extra });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+    return { page, errors };
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  /** Run a browser step; on failure keep a screenshot of where it stopped. */
+  async function step(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (e) {
+      await shot(page, `FAILED-${name}`).catch(() => {});
+      throw e;
+    }
+  }
+
+  it('home → search → result → cited document → unit → tasks', async () => {
+    const { page, errors } = await open();
+    const citedId = documentId(db, CITED_NUMBER);
+    await step(page, 'flow', async () => {
+      await page.goto(`${base}/`);
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await page.locator('h1').innerText()).toContain('五台县人民政府公报');
+      await shot(page, 'home-desktop');
+
+      await page.getByRole('searchbox', { name: '检索公报文件' }).fill('河湖长制 督查');
+      await page.getByRole('button', { name: '检索' }).click();
+      await page.waitForURL(/\/search\?q=/);
+      expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+      expect(await page.locator('.hit mark').count()).toBeGreaterThan(0);
+      await shot(page, 'search-desktop');
+
+      const first = page.locator('.hit-title a').first();
+      expect(await first.innerText()).toBe(CITING_TITLE);
+      await first.click();
+      await page.waitForURL(/\/documents\/\d+$/);
+      expect(await page.locator('h1').innerText()).toBe(CITING_TITLE);
+      expect(await page.locator('table.meta').innerText()).toContain(CITING_NUMBER);
+      expect(await page.locator('.doc-body').innerText()).toContain('全面排查河湖“四乱”问题');
+
+      await page.locator(`#citations a[href="/documents/${citedId}"]`).click();
+      await page.waitForURL(new RegExp(`/documents/${citedId}$`));
+      expect(await page.locator('h1').innerText()).toContain('河湖长制工作要点');
+      expect(await page.locator('#citations').innerText()).toContain(CITING_NUMBER);
+      await shot(page, 'document-desktop');
+
+      await page.locator(`#tasks a[href="/units/${encodeURIComponent('县水利局')}"]`).click();
+      await page.waitForURL(/\/units\//);
+      expect(await page.locator('h1').innerText()).toBe('县水利局');
+      const rows = page.locator('.tasks-table tbody tr');
+      expect(await rows.count()).toBeGreaterThan(3);
+      expect(await page.locator(`.tasks-table a[href^="/documents/${citedId}#"]`).count()).toBeGreaterThan(0);
+      await shot(page, 'unit-desktop');
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('outline links and source-line links land on their targets', async () => {
+    const { page, errors } = await open();
+    const id = documentId(db, '五政办发〔2022〕8号');
+    await step(page, 'anchors', async () => {
+      await page.goto(`${base}/documents/${id}`);
+      const links = page.locator('.outline-list a');
+      const n = await links.count();
+      expect(n).toBeGreaterThan(10);
+      const link = links.nth(Math.floor(n / 2));
+      const target = (await link.getAttribute('href'))!.slice(1);
+      await link.click();
+      await expect.poll(() => page.evaluate((t) => location.hash === `#${t}` && !!document.getElementById(t), target)).toBe(true);
+      const box = await page.locator(`[id="${target}"]`).boundingBox();
+      expect(box && box.y >= -2 && box.y < DESKTOP.height).toBe(true);
+
+      const line = await page.locator('.src-line').nth(5).getAttribute('id');
+      await page.goto(`${base}/documents/${id}#${line}`);
+      await expect.poll(() => page.locator('details#source').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the statistics charts, with CSP and without errors', async () => {
+    const { page, errors } = await open();
+    await step(page, 'stats', async () => {
+      await page.goto(`${base}/stats`);
+      await expect.poll(() => page.locator('.chart canvas, .chart svg').count()).toBeGreaterThanOrEqual(4);
+      expect(await page.locator('details.chart-data[open]').count()).toBe(0);
+      await shot(page, 'stats-desktop');
+      await page.goto(`${base}/documents/${documentId(db, CITED_NUMBER)}/graph`);
+      expect(await page.locator('svg.graph .node').count()).toBeGreaterThan(1);
+      await shot(page, 'graph-desktop');
+      await page.goto(`${base}/issues/3`);
+      await shot(page, 'issue-desktop');
+      await page.goto(`${base}/no-such-page`);
+      expect(await page.locator('h1').innerText()).toBe('页面不存在');
+      await shot(page, 'error-desktop');
+    });
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+
+  it('fits a phone: no horizontal page scroll on home, search, document, unit and stats', async () => {
+    const { page, errors } = await open(PHONE, { isMobile: true, hasTouch: true });
+    const pages: [string, string][] = [
+      ['home', '/'],
+      ['search', `/search?q=${encodeURIComponent('河湖长制')}`],
+      ['document', `/documents/${documentId(db, '五政办发〔2022〕12号')}`],
+      ['document-tasks', `/documents/${documentId(db, '五政办发〔2022〕52号')}`],
+      ['unit', `/units/${encodeURIComponent('县水利局')}`],
+      ['stats', '/stats'],
+    ];
+    for (const [name, path] of pages) {
+      await step(page, `phone-${name}`, async () => {
+        await page.goto(`${base}${path}`);
+        await page.waitForLoadState('networkidle');
+        // Compare with the phone's width, not innerWidth: a mobile browser widens the layout viewport to fit overflowing content.
+        const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        expect(scroll, `${name}: page wider than the phone`).toBeLessThanOrEqual(PHONE.width);
+        expect(inner).toBe(PHONE.width);
+        await shot(page, `${name}-phone`);
+      });
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('works without JavaScript and starts with a skip link', async () => {
+    const { page } = await open(DESKTOP, { javaScriptEnabled: false });
+    await step(page, 'nojs', async () => {
+      await page.goto(`${base}/stats`);
+      expect(await page.locator('.chart').first().isVisible()).toBe(false);
+      expect(await page.locator('.chart-data table').first().isVisible()).toBe(true);
+      await page.goto(`${base}/search?year=2022`);
+      expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
+    });
+  });
+});

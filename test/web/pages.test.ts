@@ -1,0 +1,165 @@
+// Server-rendered pages without a browser: status, headings, escaping, CSP-safe markup.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/web/app.js';
+import { renderErrorPage } from '../../src/web/pages/routes.js';
+import { getDocument } from '../../src/web/services/library.js';
+import { flattenOutline } from '../../src/web/pages/body-layout.js';
+import type { Db } from '../../src/store/db.js';
+import { CITED_NUMBER, CITING_NUMBER, CITING_TITLE, documentId, openTestLibrary } from './fixture.js';
+
+let db: Db;
+let app: ReturnType<typeof createApp>;
+beforeAll(() => {
+  db = openTestLibrary();
+  app = createApp({ db, log: () => {}, now: () => new Date('2024-02-01T08:00:00Z') });
+});
+
+async function get(path: string): Promise<{ status: number; html: string; type: string }> {
+  const res = await app.request(path);
+  return { status: res.status, html: await res.text(), type: res.headers.get('content-type') ?? '' };
+}
+
+/** Markup rules the strict CSP needs, and the frame every page shares. */
+function expectSafePage(html: string): void {
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+  expect(html).toContain('<html lang="zh-CN">');
+  expect(html).toContain('name="viewport"');
+  expect(html).toContain('href="#main"');
+  expect(html).not.toMatch(/<style[\s>]/i);
+  // Attributes of every real tag (text is escaped, so `<` + letter starts a tag); quoted values blanked out.
+  for (const [tag] of html.matchAll(/<[a-z][^>]*>/gi)) {
+    const attrs = tag.replace(/"[^"]*"/g, '""');
+    expect(attrs, tag).not.toMatch(/\sstyle\s*=/i);
+    expect(attrs, tag).not.toMatch(/\son[a-z]+\s*=/i);
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const [, attrs, body] = m;
+    if (/type="application\/json"/.test(attrs!)) continue;
+    expect(attrs, 'scripts are files').toMatch(/\ssrc="\/assets\/[a-z0-9.-]+\.js"/);
+    expect(body!.trim(), 'no inline script bodies').toBe('');
+  }
+}
+
+const enc = encodeURIComponent;
+
+describe('every page renders', () => {
+  const pages: [string, () => string, string[]][] = [
+    ['home', () => '/', ['五台县人民政府公报', '最新公报', '最新文件', '分类浏览', '收录公文']],
+    ['issue list', () => '/issues', ['历期公报', '2022年第4期（下）']],
+    ['issue', () => '/issues/3', ['2022年第4期（下）', '目　录', '【县政府办文件】', '五政办发〔2022〕49号']],
+    ['document', () => `/documents/${documentId(db, '五政办发〔2022〕8号')}`, ['文件信息', '索引号', '发文字号', '五政办发〔2022〕8号', '所在期次', '有效性', '提纲导航', '任务分工', '引用关系', '下载与数据', '原文']],
+    ['graph', () => `/documents/${documentId(db, CITED_NUMBER)}/graph`, ['引用关系图', '<svg', '关系列表']],
+    ['search', () => `/search?q=${enc('河湖长制')}`, ['文件检索', '共找到', '<mark>河湖长制</mark>', '筛选结果']],
+    ['browse by year', () => '/search?year=2022', ['共找到', '年度：2022年']],
+    ['search form', () => '/search', ['文件检索', '请输入检索词']],
+    ['units', () => '/units', ['责任单位名录', '县直部门', '县水利局']],
+    ['unit', () => `/units/${enc('县水利局')}`, ['县水利局', '任务清单', '牵头', '来源文件']],
+    ['unit by alias', () => `/units/${enc('县发改局')}`, ['县发展和改革局', '又称']],
+    ['stats', () => '/stats', ['统计分析', '各年度发文数量', '文件有效性', '各单位承担任务数', '任务期限月份分布', 'data-chart=', '<table']],
+  ];
+  it.each(pages)('%s', async (_name, path, expected) => {
+    const r = await get(path());
+    expect(r.status).toBe(200);
+    expect(r.type).toMatch(/text\/html/);
+    expectSafePage(r.html);
+    for (const e of expected) expect(r.html).toContain(e);
+  });
+});
+
+describe('document page', () => {
+  it('shows the 文号 and the body text, with every outline id as an anchor', async () => {
+    for (const id of (db.prepare('SELECT id FROM documents WHERE is_current = 1').all() as { id: number }[]).map((r) => r.id)) {
+      const view = getDocument(db, id, '2024-02-01');
+      const { html, status } = await get(`/documents/${id}`);
+      expect(status).toBe(200);
+      if (view.summary.docNumber) expect(html).toContain(view.summary.docNumber);
+      const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+      for (const n of flattenOutline(view.doc.outline)) expect(ids.has(n.id), `${id} #${n.id}`).toBe(true);
+      for (const m of html.matchAll(/href="#([^"]+)"/g)) expect(ids.has(m[1]), `${id} link #${m[1]}`).toBe(true);
+    }
+  });
+  it('escapes HTML residue from the source (<b>, <sup>)', async () => {
+    const { html } = await get(`/documents/${documentId(db, '五政办发〔2022〕12号')}`);
+    expect(html).toContain('&lt;b&gt;');
+    expect(html).toContain('&lt;sup&gt;2&lt;/sup&gt;');
+    expect(html).not.toMatch(/<b>|<sup>/);
+  });
+  it('renders tables as <table> with their caption', async () => {
+    const { html } = await get(`/documents/${documentId(db, '五政办发〔2022〕12号')}`);
+    expect(html).toMatch(/<caption>表4-1五台县“十四五”规划地质灾害隐患点治理工程计划表<\/caption>/);
+    expect(html).toContain('<th scope="col">项目名称</th>');
+  });
+  it('links citations both ways when the library holds the document, and marks stubs', async () => {
+    const citing = documentId(db, CITING_NUMBER);
+    const cited = documentId(db, CITED_NUMBER);
+    const a = await get(`/documents/${citing}`);
+    expect(a.html).toContain(`href="/documents/${cited}"`);
+    expect(a.html).toContain(`href="/units/${enc('县水利局')}"`);
+    const b = await get(`/documents/${cited}`);
+    expect(b.html).toContain(`href="/documents/${citing}"`);
+    expect(b.html).toContain(CITING_TITLE);
+    const stub = await get(`/documents/${documentId(db, '五政发〔2021〕26号')}`);
+    expect(stub.html).toContain('文库未收录');
+  });
+  it('links the downloads and the graph', async () => {
+    const id = documentId(db, CITING_NUMBER);
+    const { html } = await get(`/documents/${id}`);
+    for (const href of [`/api/documents/${id}`, `/api/documents/${id}.md`, `/api/documents/${id}/responsibilities.csv`, `/documents/${id}/graph`]) {
+      expect(html).toContain(`href="${href}"`);
+    }
+  });
+  it('redirects a 文号 in place of the id', async () => {
+    const res = await app.request(`/documents/${enc(CITED_NUMBER)}`);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`/documents/${documentId(db, CITED_NUMBER)}`);
+  });
+});
+
+describe('search page input', () => {
+  const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '" OR 1=1 --', '(医疗 OR', 'NEAR(a b)', '*', '\\', '🎉', '五政办发〔', '医'.repeat(3000), "a'b", '%00', '{{7*7}}', '</textarea><b>x</b>'];
+  it.each(hostile.map((q) => [q.slice(0, 24), q]))('q=%s renders 200 and escaped', async (_l, q) => {
+    const r = await get(`/search?q=${enc(q)}`);
+    expect(r.status).toBe(200);
+    expectSafePage(r.html);
+    expect(r.html).not.toContain('<script>alert');
+    expect(r.html).not.toContain('<img src=x');
+    expect(r.html).not.toContain('<b>x</b>');
+  });
+  it('ignores the empty fields a GET form sends', async () => {
+    const r = await get(`/search?q=${enc('煤炭')}&year=&issuer=&category=&unit=&status=&from=&to=&sort=relevance`);
+    expect(r.status).toBe(200);
+    expect(r.html).toContain('五政办发〔2022〕49号');
+  });
+  it('suggests a filter for a typed year and unit', async () => {
+    const r = await get(`/search?q=${enc('县水利局 2022年')}`);
+    expect(r.html).toContain('按 2022年 筛选');
+    expect(r.html).toContain(`href="/search?q=${enc('县水利局 2022年').replace(/%20/g, '+')}&amp;year=2022"`);
+  });
+  it('shows an empty state', async () => {
+    const r = await get(`/search?q=${enc('鼗鼙鼗鼙')}`);
+    expect(r.status).toBe(200);
+    expect(r.html).toContain('没有找到与“鼗鼙鼗鼙”相关的文件');
+  });
+  it.each(['year=abc', 'status=bogus', 'from=2022-13', 'page=0', 'sort=x', 'pageSize=1000', `q=${'x'.repeat(10_001)}`].map((qs) => [qs.slice(0, 20), qs]))('%s → 400 page', async (_l, qs) => {
+    const r = await get(`/search?${qs}`);
+    expect(r.status).toBe(400);
+    expectSafePage(r.html);
+    expect(r.html).toContain('请求有误');
+    expect(r.html).toContain('返回首页');
+  });
+});
+
+describe('errors', () => {
+  it.each(['/documents/99999', '/documents/99999/graph', '/issues/9999', '/issues/abc', `/units/${enc('不存在的单位')}`, '/no-such-page', `/documents/${enc('五政办发〔1999〕1号')}`])('%s → 404 page', async (path) => {
+    const r = await get(path);
+    expect(r.status).toBe(404);
+    expectSafePage(r.html);
+    expect(r.html).toContain('返回首页');
+  });
+  it('renders the 500 page in the layout', () => {
+    const html = renderErrorPage(500, '服务器内部错误', '请稍后再试。');
+    expectSafePage(html);
+    expect(html).toContain('服务器内部错误');
+    expect(html).toContain('五台县人民政府公报');
+  });
+});
