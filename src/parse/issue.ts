@@ -54,7 +54,7 @@ export function parseLines(lines: SourceLine[], opts: ParseOptions = {}): Parsed
 
   const found = new Set(documents.map((d) => d.docNumber));
   for (const e of toc) {
-    if (e.docNumber && !found.has(e.docNumber) && !documents.some((d) => d.title === e.title)) {
+    if ((!e.docNumber || !found.has(e.docNumber)) && !documents.some((d) => d.title === e.title)) {
       diagnostics.push({ severity: 'warning', code: 'toc-body-mismatch', message: `目录列出的文件在正文中没有找到：${e.title}`, line: e.lines[0] });
     }
   }

@@ -8,6 +8,7 @@ import type { TocEntry } from './types.js';
 import { normalizeDocNumber, parseDocNumber } from './docnumber.js';
 import { parseDateLine } from './dates.js';
 import { DOC_TYPE_END, isOrganOnly } from './organs.js';
+import { findRecipients } from './anatomy.js';
 
 export interface DocHeader {
   /** Index (into the line array) of the first title line. */
@@ -100,7 +101,29 @@ export function findHeaders(lines: SourceLine[], from: number, toc: TocEntry[]):
     });
     floor = i + 1;
   }
-  return recoverFromToc(lines, from, toc, headers);
+  return findUnnumbered(lines, from, recoverFromToc(lines, from, toc, headers));
+}
+
+/**
+ * Documents that print no 文号 and are missing from the TOC: a `…关于…<文种>`
+ * title directly followed by a 主送 line (`各乡（镇）人民政府…：`).
+ */
+function findUnnumbered(lines: SourceLine[], from: number, found: DocHeader[]): DocHeader[] {
+  const taken = (i: number) => found.some((h) => i >= h.start && i <= Math.max(h.numberLine, h.titleLines[h.titleLines.length - 1]!));
+  const out = [...found];
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.blank || !l.text.includes('关于') || l.text.length > 80 || !DOC_TYPE_END.test(compact(l.text)) || taken(i)) continue;
+    const next = (() => {
+      for (let j = i + 1; j < lines.length; j++) if (!lines[j]!.blank) return j;
+      return -1;
+    })();
+    if (next < 0 || !findRecipients(lines, next, Math.min(lines.length, next + 6))) continue;
+    const titleLines = collectTitle(lines, i + 1, from);
+    if (!titleLines || titleLines.some(taken)) continue;
+    out.push({ start: titleLines[0]!, titleLines, numberLine: -1, title: titleLines.map((k) => compact(lines[k]!.text)).join(''), docNumber: null, repaired: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -118,7 +141,9 @@ function recoverFromToc(lines: SourceLine[], from: number, toc: TocEntry[], foun
       const l = lines[i]!;
       if (l.blank || out.some((h) => i >= h.start && i <= Math.max(h.numberLine, h.start))) continue;
       const t = compact(l.text);
-      if (!t.startsWith(head) || !e.title.startsWith(t.slice(0, Math.min(t.length, e.title.length)))) continue;
+      // The title may start on an organ-only line (`五台县人民政府` / `关于…`): any prefix of it can open it.
+      const opens = t.startsWith(head) ? e.title.startsWith(t.slice(0, Math.min(t.length, e.title.length))) : t.length >= 4 && e.title.startsWith(t);
+      if (!opens) continue;
       const titleLines = [i];
       let acc = t;
       for (let k = i + 1; k < lines.length && acc.length < e.title.length && titleLines.length < MAX_TITLE_LINES; k++) {
