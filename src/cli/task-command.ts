@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { GongbaoError } from '../errors.js';
 import { defaultDbPath } from '../store/db.js';
-import { openLibrary } from '../store/library.js';
+import { ingestPaths, openLibrary } from '../store/library.js';
+import { bundledSamplesDir } from '../paths.js';
 import { Supervision } from '../supervise/service.js';
 import { tick } from '../supervise/sweep.js';
 import { evaluate, parsePeriod } from '../supervise/evaluate.js';
@@ -114,6 +115,11 @@ export function registerTask(program: Command): void {
   common(task.command('propose').description('从文件的责任分工生成任务建议').requiredOption('--from <文号>', '发文字号').option('--register', '批量立项尚未立项的建议').option('--only <list>', '只立项这些序号，如 1,3,5'))
     .action((o: Common & { from: string; register?: boolean; only?: string }) => {
       const sv = open(o);
+      // An empty library has not even the built-in issues yet (as after `npm start`): load them, as start does.
+      if ((sv.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n === 0) {
+        const loaded = ingestPaths(sv.db, [bundledSamplesDir()]);
+        process.stderr.write(`文库为空，已载入内置样例公报 ${loaded.results.length} 期\n`);
+      }
       if (o.register) {
         const only = o.only ? o.only.split(/[,，]/).map(Number).filter((n) => n > 0) : undefined;
         const created = registerProposals(sv, o.from, only);

@@ -58,7 +58,6 @@ export function readClause(inner: string): ClauseUnits | null {
   const inherit = INHERIT.exec(text);
   if (inherit) {
     c.inheritRule = splitUnits(inherit[1]!).filter(isUnitLike);
-    c.responsible.push(...c.inheritRule);
     text = (text.slice(0, inherit.index) + text.slice(inherit.index + inherit[0].length)).replace(/[，,。；]+$/u, '');
   }
   const parts = text.split(/[；;。]/u).filter(Boolean);
@@ -71,6 +70,8 @@ export function readClause(inner: string): ClauseUnits | null {
     }
     readVerbs(part, c);
   }
+  // The rule's units are responsible here too, after the clause's own units (who come first as the lead).
+  if (c.inheritRule) c.responsible.push(...c.inheritRule.filter((u) => !c.responsible.includes(u)));
   if (!c.lead.length && !c.responsible.length && !c.cooperating.length) return null;
   return c;
 }

@@ -41,7 +41,7 @@ describe('clause forms', () => {
   });
   it('reads inheritance rules', () => {
     expect(roles('责任单位：县农业农村局，各项任务举措责任单位均包括各乡（镇）人民政府和驼梁风景区服务中心，以下不再列出')).toMatchObject({
-      responsible: ['各乡（镇）人民政府', '驼梁风景区服务中心', '县农业农村局'],
+      responsible: ['县农业农村局', '各乡（镇）人民政府', '驼梁风景区服务中心'],
       inheritRule: ['各乡（镇）人民政府', '驼梁风景区服务中心'],
     });
     expect(roles('市生态环境局五台分局负责，各乡（镇）人民政府落实。以下均需各乡（镇）人民政府、驼梁风景区服务中心落实，不再列出')!.inheritRule).toEqual([
