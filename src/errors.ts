@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'not-found'
   | 'forbidden'
   | 'conflict'
-  | 'unauthorized';
+  | 'unauthorized'
+  | 'too-many-requests';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   'input-missing': 400,
@@ -27,6 +28,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   conflict: 409,
   unauthorized: 401,
+  'too-many-requests': 429,
 };
 
 export class GongbaoError extends Error {

@@ -9,6 +9,7 @@ import { registerIngest } from './ingest-command.js';
 import { registerSearch } from './search-command.js';
 import { registerLibrary } from './library-command.js';
 import { registerTask } from './task-command.js';
+import { registerUser } from './user-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerLibrary(program);
   registerTask(program);
+  registerUser(program);
   return program;
 }
 

@@ -12,6 +12,7 @@ import type { Db } from '../store/db.js';
 import { packageRoot } from '../paths.js';
 import { registerApi } from './api/routes.js';
 import { registerPages, renderErrorPage } from './pages/routes.js';
+import { registerSupervision } from './supervise/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -68,6 +69,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.body(readFileSync(file), 200, { 'Content-Type': ASSET_TYPES[ext] ?? 'application/octet-stream' });
   });
 
+  // Supervision first: its private, per-user answers must not pass through the API's public cache headers.
+  registerSupervision(app);
   registerApi(app);
   registerPages(app);
 

@@ -230,10 +230,12 @@ describe('OpenAPI', () => {
     const doc = await json('/api/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBe('公报通 API');
-    expect(Object.keys(doc.paths).sort()).toEqual([...paths].sort());
+    // The supervision module registers its own (authenticated, mostly POST) paths; supervise-api.test.ts checks those.
+    const own = Object.entries<any>(doc.paths).filter(([path]) => !path.startsWith('/api/supervision/'));
+    expect(own.map(([path]) => path).sort()).toEqual([...paths].sort());
     const resolve = (ref: string) => ref.slice(2).split('/').reduce((o: any, k) => o?.[k], doc);
     const ids = new Set<string>();
-    for (const [path, item] of Object.entries<any>(doc.paths)) {
+    for (const [path, item] of own) {
       const op = item.get;
       expect(op.summary, path).toMatch(/\p{Script=Han}/u);
       expect(op.responses['200'], path).toBeDefined();

@@ -1,0 +1,36 @@
+// `gongbao user add|list`: operators create accounts from the shell; the
+// password is stored only as a scrypt hash and never printed.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLibrary } from '../../src/store/library.js';
+import { login } from '../../src/supervise/auth.js';
+
+const bin = join(import.meta.dirname, '../../bin/gongbao.js');
+const db = join(mkdtempSync(join(tmpdir(), 'gongbao-user-')), 'lib.db');
+const gb = (...args: string[]) => spawnSync(process.execPath, [bin, 'user', ...args, '--db', db], { encoding: 'utf8' });
+
+describe('gongbao user', () => {
+  it('adds users who can then sign in, and never prints a password', { timeout: 60_000 }, async () => {
+    const added = gb('add', '--username', 'shuili', '--unit', '县水利局', '--role', 'unit', '--password', 'Shuili#2022', '--name', '李明');
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toBe('已新增用户 shuili（县水利局，责任单位）\n');
+    const again = gb('add', '--username', 'shuili', '--unit', '县水利局', '--role', 'unit', '--password', 'Shuili#2022');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/已存在/);
+    expect(gb('add', '--username', 'xz', '--unit', '县', '--role', 'boss', '--password', 'Shuili#2022').stderr).toMatch(/角色应为/);
+    expect(gb('add', '--username', 'xy', '--unit', '县', '--role', 'unit', '--password', 'short').stderr).toMatch(/密码至少 8 位/);
+    const list = gb('list', '--json');
+    expect(JSON.parse(list.stdout)).toEqual([{ id: 1, username: 'shuili', displayName: '李明', unit: '县水利局', role: 'unit' }]);
+    for (const r of [added, again, list]) expect(r.stdout + r.stderr).not.toContain('Shuili#2022');
+
+    const lib = openLibrary(db);
+    const hash = (lib.prepare('SELECT password_hash FROM users').get() as { password_hash: string }).password_hash;
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    const { session } = await login(lib, 'shuili', 'Shuili#2022', 'cli-test', new Date());
+    expect(session.user).toMatchObject({ unit: '县水利局', role: 'unit' });
+    lib.close();
+  });
+});
