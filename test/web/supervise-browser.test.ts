@@ -3,11 +3,9 @@
 // phone, sees its inbox and accepts a task through the form. Screenshots go
 // to test-results/screenshots/ (supervise-*.png). Skipped without Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve } from '@hono/node-server';
+import { type Browser, type Page } from 'playwright-core';
+import { DESKTOP, PHONE, SHOTS, hasChromium, startHarness, warnIfNoChromium, type Harness } from './harness.js';
 import { createApp } from '../../src/web/app.js';
 import { createUser } from '../../src/supervise/auth.js';
 import { Supervision } from '../../src/supervise/service.js';
@@ -15,13 +13,8 @@ import { tick } from '../../src/supervise/sweep.js';
 import type { Db } from '../../src/store/db.js';
 import { CITING_NUMBER, openTestLibrary } from './fixture.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`[supervise-browser.test] 跳过浏览器测试：未找到 ${CHROMIUM}（apt-get install chromium，或设置 CHROMIUM_PATH）`);
+warnIfNoChromium('supervise-browser.test');
 
-const SHOTS = join(import.meta.dirname, '../../test-results/screenshots');
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
 
 let clock = new Date('2022-04-11T09:00:00+08:00');
 
@@ -78,28 +71,21 @@ async function seed(db: Db): Promise<void> {
 
 describe.skipIf(!hasChromium)('督办 pages in a browser', { timeout: 90_000 }, () => {
   let db: Db;
-  let server: ReturnType<typeof serve>;
+  let harness: Harness;
   let base = '';
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     db = openTestLibrary();
     await seed(db);
     const app = createApp({ db, now: () => clock, log: () => {} });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    harness = await startHarness(app);
+    base = harness.base;
+    browser = harness.browser;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await harness?.close();
     db?.close();
   });
 
