@@ -12,7 +12,7 @@ import type { UnitRegistry } from '../extract/units.js';
 import type { Diagnostic } from '../parse/types.js';
 import type { Db } from './db.js';
 import { indexDocument, learnTerms, removeFromIndex } from '../search/indexer.js';
-import { resolveLibrary } from './resolve.js';
+import { resolveAfterIngest } from './resolve.js';
 import { loadRegistry, saveRegistry } from './units-store.js';
 
 export type IngestStatus = 'added' | 'new-version' | 'unchanged';
@@ -77,7 +77,7 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
       step(`document:${seq}`);
     });
     saveRegistry(db, registry);
-    resolveLibrary(db, now);
+    resolveAfterIngest(db, issueId, now);
     step('resolved');
     const diagnostics = [...analyzed.diagnostics, ...analyzed.documents.flatMap((d) => d.diagnostics)];
     return { file, status: version === 1 ? 'added' : 'new-version', issueKey, version, documents: analyzed.documents.length, diagnostics };
@@ -125,6 +125,8 @@ function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d:
     .run(id, v.effective, v.expires, v.trial ? 1 : 0, v.dependsOn ? JSON.stringify(v.dependsOn) : null, v.text, v.lines?.[0] ?? null, v.lines?.[1] ?? null);
   const rp = db.prepare('INSERT INTO repeals(doc_id, doc_number, title, text) VALUES (?,?,?,?)');
   for (const r of v.repeals) rp.run(id, r.docNumber, r.title, r.text);
+  const et = db.prepare('INSERT INTO enclosure_titles(title, doc_id) VALUES (?, ?)');
+  for (const e of d.enclosures) et.run(e.title, id);
   const ct = db.prepare('INSERT INTO citations(doc_id, kind, doc_number, title, order_ref, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
   for (const c of d.citations) ct.run(id, c.kind, c.docNumber ?? null, c.title ?? null, c.order ?? null, c.lines[0], c.lines[1]);
   indexDocument(db, id, d);

@@ -89,6 +89,27 @@ describe('ingest', () => {
   });
 });
 
+describe('incremental resolution', () => {
+  it('turns a citation of a missing document into a stub, and fills it when the document arrives', () => {
+    const db = openLibrary(tmp());
+    const citing = [
+      '五台县人民政府公报', '2024年第1期', '目 录', '【县政府办文件】',
+      '1、五台县人民政府办公室关于开展督查的通知 五政办发〔2024〕2号(1)',
+      '五台县人民政府办公室', '关于开展督查的通知', '五政办发〔2024〕2号', '各乡（镇）人民政府：',
+      '按照《五台县人民政府办公室关于印发2021年五台县河湖长制工作要点的通知》（五政办发〔2021〕60号）要求开展督查。',
+      '五台县人民政府办公室', '2024年1月5日',
+    ].join('\n\n');
+    ingestBytes(db, Buffer.from(citing), 'citing.txt');
+    expect(db.prepare("SELECT doc_number, title FROM stubs").all()).toEqual([
+      { doc_number: '五政办发〔2021〕60号', title: '五台县人民政府办公室关于印发2021年五台县河湖长制工作要点的通知' },
+    ]);
+    ingestPaths(db, [sample('wutai-2021-no4.txt')]);
+    expect(db.prepare('SELECT count(*) AS n FROM stubs WHERE doc_number = ?').get('五政办发〔2021〕60号')).toEqual({ n: 0 });
+    const target = db.prepare("SELECT c.target_doc_key FROM citations c JOIN documents d ON d.id = c.doc_id WHERE d.doc_number = '五政办发〔2024〕2号' AND c.doc_number = '五政办发〔2021〕60号'").get();
+    expect(target).toEqual({ target_doc_key: '五政办发〔2021〕60号' });
+  });
+});
+
 describe('migrations', () => {
   it('migrates a version-1 library with data to the latest schema and indexes it', () => {
     const path = tmp();
