@@ -196,13 +196,14 @@ export const MIGRATIONS: Migration[] = [
     description: 'indexes and an enclosure-title table for incremental citation resolution',
     up(db) {
       db.exec(`
-        CREATE INDEX documents_title ON documents(title, is_current);
-        CREATE INDEX citations_title ON citations(title, kind, target_doc_key);
-        CREATE INDEX repeals_title ON repeals(title);
-        CREATE INDEX documents_repealed ON documents(repealed_by) WHERE repealed_by IS NOT NULL;
-        CREATE TABLE enclosure_titles (title TEXT NOT NULL, doc_id INTEGER NOT NULL REFERENCES documents(id));
-        CREATE INDEX enclosure_titles_title ON enclosure_titles(title, doc_id);
-        CREATE INDEX enclosure_titles_doc ON enclosure_titles(doc_id);
+        CREATE INDEX IF NOT EXISTS documents_title ON documents(title, is_current);
+        CREATE INDEX IF NOT EXISTS citations_title ON citations(title, kind, target_doc_key);
+        CREATE INDEX IF NOT EXISTS repeals_title ON repeals(title);
+        CREATE INDEX IF NOT EXISTS documents_repealed ON documents(repealed_by) WHERE repealed_by IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS enclosure_titles (title TEXT NOT NULL, doc_id INTEGER NOT NULL REFERENCES documents(id));
+        CREATE INDEX IF NOT EXISTS enclosure_titles_title ON enclosure_titles(title, doc_id);
+        CREATE INDEX IF NOT EXISTS enclosure_titles_doc ON enclosure_titles(doc_id);
+        DELETE FROM enclosure_titles;
         INSERT INTO enclosure_titles(title, doc_id)
           SELECT json_extract(e.value, '$.title'), d.id FROM documents d, json_each(d.json, '$.enclosures') e
           WHERE json_extract(e.value, '$.title') IS NOT NULL;
