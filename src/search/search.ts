@@ -54,13 +54,17 @@ export interface SearchResult {
   suggestions: Suggestion[];
   /** The words matched only in part (the OR fallback ran). */
   relaxed: boolean;
+  /** Ranking and facets covered only the newest matches of a very broad query; `total` is exact. */
+  approximate?: boolean;
 }
 
 /** Field weights for bm25(): title, headings, body, meta. */
 const WEIGHTS = '10.0, 4.0, 1.0, 6.0';
 
+const UNFILTERED = 'd.is_current = 1';
+
 export function filterSql(f: SearchFilters, params: Record<string, unknown>): string {
-  const where = ['d.is_current = 1'];
+  const where = [UNFILTERED];
   if (f.year) (where.push(`coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)) = :year`), (params.year = String(f.year)));
   if (f.issue) (where.push('d.issue_id = :issue'), (params.issue = f.issue));
   if (f.issuer) (where.push('d.issuer = :issuer'), (params.issuer = f.issuer));
@@ -89,14 +93,12 @@ export function search(db: Db, req: SearchRequest, parsed: ParsedQuery = parseQu
   const where = filterSql(req, params);
   const empty = { year: [], issuer: [], category: [], status: [], unit: [] };
   let relaxed = false;
-  let match: string | null = null;
-  let total = 0;
-  const count = (m: string) =>
-    (db.prepare(`SELECT count(*) AS n ${BASE} WHERE d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where}`).get({ ...params, m }) as { n: number }).n;
+  let rows: MatchRow[] = [];
+  let matched = 0;
   for (const [k, candidate] of parsed.candidates.entries()) {
-    match = candidate;
-    total = count(candidate);
-    if (total > 0) {
+    matched = countMatches(db, candidate, where, params);
+    if (matched > 0) {
+      rows = matchRows(db, candidate, where, params, matched > FULL_RANK_LIMIT);
       relaxed = k > 0;
       break;
     }
@@ -104,30 +106,60 @@ export function search(db: Db, req: SearchRequest, parsed: ParsedQuery = parseQu
   const pinned = parsed.docNumbers.length
     ? (db.prepare(`SELECT d.id ${BASE} WHERE d.doc_number IN (SELECT value FROM json_each(:nums)) AND ${where}`).all({ ...params, nums: JSON.stringify(parsed.docNumbers) }) as { id: number }[]).map((r) => r.id)
     : [];
-  if (!match && !pinned.length) return { query: req.q, total: 0, page, pageSize, hits: [], facets: empty, suggestions: parsed.suggestions, relaxed };
+  if (!rows.length && !pinned.length) return { query: req.q, total: 0, page, pageSize, hits: [], facets: empty, suggestions: parsed.suggestions, relaxed };
 
   // A year typed into the query (`县水利局 2022年`) lifts that year's documents unless a year filter is set.
   const typedYear = req.year ? undefined : parsed.suggestions.find((s) => s.kind === 'year')?.value;
-  if (typedYear) params.qyear = typedYear;
-  const yearFirst = typedYear ? '(coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)) = :qyear) DESC, ' : '';
-  const order = req.sort === 'date' ? 'd.date DESC, d.id DESC' : `${yearFirst}score ASC, d.date DESC`;
-  const idsSql = match
-    ? `SELECT d.id, bm25(doc_fts, ${WEIGHTS}) AS score FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid JOIN issues i ON i.id = d.issue_id
-       LEFT JOIN validity v ON v.doc_id = d.id WHERE doc_fts MATCH :m AND ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`
-    : null;
+  const ranked = rank(rows, req.sort === 'date' ? 'date' : 'relevance', typedYear);
   const offset = (page - 1) * pageSize;
   const pinnedOnPage = page === 1 ? pinned : [];
-  const rows = idsSql
-    ? (db.prepare(idsSql).all({ ...params, m: match, limit: pageSize + pinnedOnPage.length, offset: page === 1 ? 0 : offset }) as { id: number; score: number }[])
-    : [];
-  const ordered = [...pinnedOnPage.map((id) => ({ id, score: -1000 })), ...rows.filter((r) => !pinnedOnPage.includes(r.id))].slice(0, pageSize);
+  const rest = ranked.filter((r) => !pinnedOnPage.includes(r.id));
+  const pageRows = page === 1 ? rest.slice(0, pageSize) : rest.slice(offset - pinned.length, offset - pinned.length + pageSize);
+  const ordered = [...pinnedOnPage.map((id) => ({ id, score: -1000 })), ...pageRows].slice(0, pageSize);
   const hits = ordered.map((r) => hydrate(db, r.id, r.score, params.today as string, parsed.terms));
-  const totalAll = total + pinned.filter((id) => !match || !isMatch(db, id, match)).length;
-  return { query: req.q, total: totalAll, page, pageSize, hits, facets: match ? facets(db, match, where, params) : empty, suggestions: parsed.suggestions, relaxed };
+  const matchedIds = new Set(rows.map((r) => r.id));
+  const total = matched + pinned.filter((id) => !matchedIds.has(id)).length;
+  const approximate = matched > rows.length;
+  return { query: req.q, total, page, pageSize, hits, facets: rows.length ? facets(db, rows, ranked) : empty, suggestions: parsed.suggestions, relaxed, approximate };
 }
 
-function isMatch(db: Db, id: number, m: string): boolean {
-  return Boolean(db.prepare('SELECT 1 FROM doc_fts WHERE doc_fts MATCH ? AND rowid = ?').get(m, id));
+/** One row per matching document: what ranking and facets need, from a single FTS5 MATCH. */
+interface MatchRow {
+  id: number;
+  score: number;
+  date: string | null;
+  year: string | null;
+  issuer: string | null;
+  category: string | null;
+  status: string;
+}
+
+/**
+ * Above this many matches, ranking and facets use the newest FULL_RANK_LIMIT
+ * matches only (and say so: `approximate`): scoring every match of a query
+ * that hits most of a 100k library costs seconds, while the count stays exact.
+ */
+const FULL_RANK_LIMIT = 1000;
+
+function countMatches(db: Db, m: string, where: string, params: Record<string, unknown>): number {
+  // The index holds current documents only, so without filters it can count alone (no join per match).
+  if (where === UNFILTERED) return (db.prepare('SELECT count(*) AS n FROM doc_fts WHERE doc_fts MATCH ?').get(m) as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n ${BASE} WHERE d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where}`).get({ ...params, m }) as { n: number }).n;
+}
+
+function matchRows(db: Db, m: string, where: string, params: Record<string, unknown>, newestOnly: boolean): MatchRow[] {
+  // One pass gives ranking and four facets; bm25 is computed only for the rows it returns.
+  const raw = db.prepare(`SELECT d.id, bm25(doc_fts, ${WEIGHTS}), d.date, coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)), d.issuer, d.category, ${STATUS_SQL}
+    FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
+    WHERE doc_fts MATCH :m AND ${where}${newestOnly ? ` ORDER BY doc_fts.rowid DESC LIMIT ${FULL_RANK_LIMIT}` : ''}`).raw().all({ ...params, m }) as [number, number, string | null, string | null, string | null, string | null, string][];
+  return raw.map(([id, score, date, year, issuer, category, status]) => ({ id, score, date, year, issuer, category, status }));
+}
+
+function rank(rows: MatchRow[], sort: 'relevance' | 'date', typedYear: string | undefined): MatchRow[] {
+  const byDate = (a: MatchRow, b: MatchRow) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id;
+  if (sort === 'date') return [...rows].sort(byDate);
+  const lift = (r: MatchRow) => (typedYear && r.year === typedYear ? 0 : 1);
+  return [...rows].sort((a, b) => lift(a) - lift(b) || a.score - b.score || byDate(a, b));
 }
 
 function hydrate(db: Db, id: number, score: number, today: string, terms: string[]): SearchHit {
@@ -140,21 +172,21 @@ function hydrate(db: Db, id: number, score: number, today: string, terms: string
   };
 }
 
-function facets(db: Db, match: string, where: string, params: Record<string, unknown>): SearchResult['facets'] {
-  const p = { ...params, m: match };
-  const matched = `d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where}`;
-  const group = (expr: string) =>
-    (db.prepare(`SELECT ${expr} AS value, count(*) AS count ${BASE} WHERE ${matched} AND ${expr} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(p) as FacetValue[]).map(
-      (r) => ({ value: String(r.value), count: r.count }),
-    );
-  const unit = db.prepare(`SELECT ru.unit_id AS value, count(DISTINCT d.id) AS count ${BASE}
-      JOIN responsibilities r ON r.doc_id = d.id JOIN responsibility_units ru ON ru.responsibility_id = r.id
-      WHERE ${matched} AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(p) as FacetValue[];
-  return {
-    year: group('coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT))'),
-    issuer: group('d.issuer'),
-    category: group('d.category'),
-    status: group(STATUS_SQL),
-    unit,
+/** How many of the best results a unit facet looks at: units come from a join that is costly over every match. */
+const UNIT_FACET_DEPTH = 300;
+
+function facets(db: Db, rows: MatchRow[], ranked: MatchRow[]): SearchResult['facets'] {
+  const group = (key: (r: MatchRow) => string | null): FacetValue[] => {
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      const v = key(r);
+      if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20);
   };
+  const top = ranked.slice(0, UNIT_FACET_DEPTH).map((r) => r.id);
+  const unit = db.prepare(`SELECT ru.unit_id AS value, count(DISTINCT r.doc_id) AS count FROM responsibilities r
+      JOIN responsibility_units ru ON ru.responsibility_id = r.id
+      WHERE r.doc_id IN (SELECT value FROM json_each(:ids)) AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all({ ids: JSON.stringify(top) }) as FacetValue[];
+  return { year: group((r) => r.year), issuer: group((r) => r.issuer), category: group((r) => r.category), status: group((r) => r.status), unit };
 }

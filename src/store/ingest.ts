@@ -71,8 +71,11 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
     step('issue');
     analyzed.documents.forEach((d, seq) => {
       const docKey = docKeyOf(issueKey, d);
-      // A document reprinted in a later issue supersedes the earlier copy.
-      db.prepare('UPDATE documents SET is_current = 0 WHERE doc_key = ? AND is_current = 1').run(docKey);
+      // A document reprinted in a later issue supersedes the earlier copy, which leaves the index.
+      for (const old of db.prepare('SELECT id FROM documents WHERE doc_key = ? AND is_current = 1').all(docKey) as { id: number }[]) {
+        removeFromIndex(db, old.id);
+        db.prepare('UPDATE documents SET is_current = 0 WHERE id = ?').run(old.id);
+      }
       insertDocument(db, issueId, seq, docKey, d);
       step(`document:${seq}`);
     });

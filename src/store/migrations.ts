@@ -210,6 +210,17 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'indexes for per-document lookups (responsibilities, their units, repeals)',
+    up(db) {
+      db.exec(`
+        CREATE INDEX IF NOT EXISTS responsibilities_doc ON responsibilities(doc_id, seq);
+        CREATE INDEX IF NOT EXISTS responsibility_units_resp ON responsibility_units(responsibility_id);
+        CREATE INDEX IF NOT EXISTS repeals_doc ON repeals(doc_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
