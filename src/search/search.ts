@@ -86,7 +86,38 @@ export function unitNames(db: Db): string[] {
   return (db.prepare('SELECT name AS n FROM units UNION SELECT alias FROM unit_aliases').all() as { n: string }[]).map((r) => r.n);
 }
 
-export function search(db: Db, req: SearchRequest, parsed: ParsedQuery = parseQuery(req.q, unitNames(db))): SearchResult {
+/**
+ * Recent results per library, keyed by the request and the library's issue
+ * generation (any ingest changes it): portals see the same popular queries
+ * over and over, and a repeated query should not rescore the index.
+ */
+const RESULT_CACHE_SIZE = 500;
+const resultCache = new WeakMap<Db, { generation: string; entries: Map<string, SearchResult> }>();
+
+function generationOf(db: Db): string {
+  const g = db.prepare('SELECT max(id) AS m, count(*) AS n FROM issues').get() as { m: number | null; n: number };
+  const r = db.prepare('SELECT count(*) AS n FROM unit_reviews').get() as { n: number };
+  return `${g.m}:${g.n}:${r.n}`;
+}
+
+export function search(db: Db, req: SearchRequest, parsed?: ParsedQuery): SearchResult {
+  const key = JSON.stringify({ ...req, today: req.today ?? new Date().toISOString().slice(0, 10) });
+  const generation = generationOf(db);
+  let cache = resultCache.get(db);
+  if (!cache || cache.generation !== generation) resultCache.set(db, (cache = { generation, entries: new Map() }));
+  const hit = cache.entries.get(key);
+  if (hit) {
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
+    return hit;
+  }
+  const result = runSearch(db, req, parsed ?? parseQuery(req.q, unitNames(db)));
+  cache.entries.set(key, result);
+  if (cache.entries.size > RESULT_CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value!);
+  return result;
+}
+
+function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery): SearchResult {
   const pageSize = Math.min(Math.max(req.pageSize ?? 10, 1), 100);
   const page = Math.max(req.page ?? 1, 1);
   const params: Record<string, unknown> = { today: req.today ?? new Date().toISOString().slice(0, 10) };

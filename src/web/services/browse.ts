@@ -37,7 +37,20 @@ export interface FilterChoices {
 }
 
 /** The values the filter form offers, from what the library holds. */
+/** Filter choices change only when an issue is ingested: cache them per library and issue generation. */
+const choiceCache = new WeakMap<Db, { key: string; value: FilterChoices }>();
+
 export function filterChoices(db: Db): FilterChoices {
+  const gen = db.prepare('SELECT max(id) AS m, count(*) AS n FROM issues').get() as { m: number | null; n: number };
+  const key = `${gen.m}:${gen.n}`;
+  const hit = choiceCache.get(db);
+  if (hit && hit.key === key) return hit.value;
+  const value = computeFilterChoices(db);
+  choiceCache.set(db, { key, value });
+  return value;
+}
+
+function computeFilterChoices(db: Db): FilterChoices {
   const list = (expr: string, order: string) =>
     (db.prepare(`SELECT DISTINCT ${expr} AS v ${BASE} WHERE d.is_current = 1 AND ${expr} IS NOT NULL ORDER BY 1 ${order}`).all() as { v: string | number }[]).map((r) => String(r.v));
   return { years: [...new Set(list(YEAR, 'DESC'))], issuers: list('d.issuer', 'ASC'), categories: list('d.category', 'ASC') };
