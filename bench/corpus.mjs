@@ -101,7 +101,7 @@ const dayOfYear = (y, doy) => new Date(Date.UTC(y, 0, 1 + doy));
 const cn = (d) => `${d.getUTCFullYear()} 年 ${d.getUTCMonth() + 1} 月 ${d.getUTCDate()} 日`;
 const cnCompact = (d) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 
-export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, log = () => {} }) {
+export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, firstYear = 2000, years = 40, log = () => {} }) {
   const templates = loadTemplates();
   const rand = rng(seed);
   const pick = (n) => Math.floor(rand() * n);
@@ -112,8 +112,7 @@ export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, log = ()
     sizes.push(n);
     left -= n;
   }
-  const YEARS = 40;
-  const perYear = Math.ceil(sizes.length / YEARS);
+  const perYear = Math.ceil(sizes.length / years);
   if (perYear > 999) throw new Error('too many issues per year for the parser (issue numbers are 1–3 digits)');
   const serials = new Map(); // `${prefix}|${year}` → last serial
   mkdirSync(out, { recursive: true });
@@ -123,8 +122,8 @@ export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, log = ()
   let written = 0;
   const categories = [...new Set(templates.map((t) => t.category))];
   for (let k = 0; k < sizes.length; k++) {
-    const year = 2000 + (k % YEARS);
-    const number = Math.floor(k / YEARS) + 1;
+    const year = firstYear + (k % years);
+    const number = Math.floor(k / years) + 1;
     const span = 365 / perYear;
     const start = Math.floor((number - 1) * span);
     const end = Math.max(start, Math.floor(number * span) - 1);
@@ -179,7 +178,7 @@ export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, log = ()
     if ((k + 1) % 500 === 0) log(`  ${k + 1}/${sizes.length} issues, ${written} documents`);
   }
   const manifest = {
-    generator: GENERATOR_VERSION, docs: written, issues: sizes.length, seed, bodyBytes, bytes,
+    generator: GENERATOR_VERSION, docs: written, issues: sizes.length, seed, bodyBytes, firstYear, years, bytes,
     avgDocBytes: Math.round(docBytes / written), templates: templates.length,
     avgTemplateBytes: Math.round(templates.reduce((s, t) => s + t.bytes, 0) / templates.length),
   };
@@ -188,24 +187,30 @@ export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, log = ()
 }
 
 /** The manifest of DIR if it was generated with exactly these settings, else null. */
-export function existingCorpus({ docs, out, seed = 1, bodyBytes = 2500 }) {
+export function existingCorpus({ docs, out, seed = 1, bodyBytes = 2500, firstYear = 2000, years = 40 }) {
   const f = join(out, 'corpus.json');
   if (!existsSync(f)) return null;
   const m = JSON.parse(readFileSync(f, 'utf8'));
-  return m.generator === GENERATOR_VERSION && m.docs === docs && m.seed === seed && m.bodyBytes === bodyBytes ? m : null;
+  return m.generator === GENERATOR_VERSION && m.docs === docs && m.seed === seed && m.bodyBytes === bodyBytes && m.firstYear === firstYear && m.years === years ? m : null;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname, 'corpus.mjs')) {
   const { values } = parseArgs({
-    options: { docs: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, 'body-bytes': { type: 'string', default: '2500' } },
+    options: {
+      docs: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, 'body-bytes': { type: 'string', default: '2500' },
+      'first-year': { type: 'string', default: '2000' }, years: { type: 'string', default: '40' },
+    },
   });
   const docs = Number(values.docs);
   if (!Number.isInteger(docs) || docs < 1 || !values.out) {
-    process.stderr.write('usage: node bench/corpus.mjs --docs N --out DIR [--seed S] [--body-bytes B (0 = whole documents)]\n');
+    process.stderr.write('usage: node bench/corpus.mjs --docs N --out DIR [--seed S] [--body-bytes B (0 = whole documents)] [--first-year Y] [--years K]\n');
     process.exit(1);
   }
   const t0 = performance.now();
-  const m = generateCorpus({ docs, out: resolve(values.out), seed: Number(values.seed), bodyBytes: Number(values['body-bytes']), log: (s) => process.stderr.write(`${s}\n`) });
+  const m = generateCorpus({
+    docs, out: resolve(values.out), seed: Number(values.seed), bodyBytes: Number(values['body-bytes']),
+    firstYear: Number(values['first-year']), years: Number(values.years), log: (s) => process.stderr.write(`${s}\n`),
+  });
   console.log(`${m.docs} documents in ${m.issues} issues, ${(m.bytes / 1e6).toFixed(1)} MB, ${(m.avgDocBytes / 1024).toFixed(1)} KB per document ` +
     `(templates: ${m.templates}, ${(m.avgTemplateBytes / 1024).toFixed(1)} KB), ${((performance.now() - t0) / 1000).toFixed(1)} s → ${resolve(values.out)}`);
 }
