@@ -14,7 +14,7 @@ import { curatedUnitsFile, packageRoot } from '../paths.js';
 import type { CuratedFile } from '../extract/units.js';
 
 /** Bumped whenever tokens or indexed fields change: a stored index with another version is rebuilt. */
-export const ANALYZER_VERSION = '3';
+export const ANALYZER_VERSION = '4';
 
 const STOPWORDS = new Set([
   '的', '了', '和', '是', '在', '等', '及', '与', '对', '为', '将', '把', '被', '之', '以', '于', '或', '并', '其', '由', '从', '向',
