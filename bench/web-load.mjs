@@ -4,14 +4,16 @@
 //   npm run build && node bench/web-load.mjs [--db LIBRARY.db (default: the scale
 //     benchmark's $TMPDIR/gongbao-bench/library-100000.db)]
 //     [--rate 200] [--duration 30] [--warmup 5] [--mix search=35,api=25,doc=40]
-//     [--timeout 10] [--max-inflight 512] [--port 3917] [--seed 1] [--serial 30] [--root DIR]
+//     [--timeout 10] [--max-inflight 512] [--port 3917] [--seed 1] [--serial 30] [--root DIR] [--distinct]
 //
 // Requests are sent on a fixed schedule (one every 1000/rate ms, through a
 // keep-alive agent) whether or not earlier ones have answered, and latency is
 // measured from the scheduled send time, so a slow server cannot hide its
 // queue (no coordinated omission). Mix: search pages (/search?q=…), API
 // search (/api/search?q=…&pageSize=10), document pages (/documents/<random
-// id>); queries are the scale benchmark's mix (bench/lib/common.mjs). The
+// id>); queries are the scale benchmark's mix (bench/lib/common.mjs), or with
+// --distinct two of them joined by a space, so that the server's per-library
+// result cache (search() since 45dbd83) rarely answers. The
 // server is started as a child process (`gongbao serve`: ROOT/dist/cli/main.js,
 // ROOT = the repo by default, or --root e.g. the scale run's dist snapshot), its
 // stdout (the request log) discarded, and its VmRSS polled from /proc every
@@ -39,6 +41,7 @@ const { values: opt } = parseArgs({
     port: { type: 'string', default: '3917' },
     seed: { type: 'string', default: '1' },
     serial: { type: 'string', default: '30' },
+    distinct: { type: 'boolean', default: false },
     // The package to serve from: the repo (bin/gongbao.js → dist/), or e.g. the scale run's WORK/dist-snapshot.
     root: { type: 'string', default: repoRoot },
   },
@@ -79,7 +82,10 @@ const rand = rng(Number(opt.seed));
 function nextRequest(only) {
   let x = rand() * wsum;
   const kind = only ?? kinds.find((k) => (x -= weights[k]) < 0) ?? kinds.at(-1);
-  const q = encodeURIComponent(queries[Math.floor(rand() * queries.length)]);
+  const pickQ = () => queries[Math.floor(rand() * queries.length)];
+  // --distinct: two queries of the mix joined by a space (~9.6k different strings), so the server's
+  // result cache (keyed by the query) almost never answers: every search does its full work.
+  const q = encodeURIComponent(opt.distinct ? `${pickQ()} ${pickQ()}` : pickQ());
   if (kind === 'search') return { kind, path: `/search?q=${q}` };
   if (kind === 'api') return { kind, path: `/api/search?q=${q}&pageSize=10` };
   if (kind === 'doc') return { kind, path: `/documents/${ids[Math.floor(rand() * ids.length)]}` };
@@ -202,7 +208,8 @@ const ok = (d) => d.status >= 200 && d.status < 400;
 const line = (cells, w) => cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join(' ');
 const w = [8, 7, 7, 9, 9, 9, 9, 8, 10];
 console.log(`\nWeb load (${machine()})`);
-console.log(`gongbao serve --db ${dbPath} (${docCount} documents; code: ${resolve(opt.root)}/dist); target ${opt.rate} req/s for ${opt.duration} s after ${opt.warmup} s warm-up; mix ${opt.mix}`);
+console.log(`gongbao serve --db ${dbPath} (${docCount} documents; code: ${resolve(opt.root)}/dist); target ${opt.rate} req/s for ${opt.duration} s after ${opt.warmup} s warm-up; mix ${opt.mix}; ` +
+  (opt.distinct ? 'queries: pairs of the mix (--distinct: the result cache rarely hits)' : `queries: the ${queries.length}-query mix (repeats: the server's result cache answers most searches after the warm-up)`));
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 console.log(`service time: one request at a time, ${opt.serial} per route (ms)`);
 console.log(line(['route', 'ok', 'p50', 'p99', 'max', 'mean'], [8, 7, 9, 9, 9, 9]));
