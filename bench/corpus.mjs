@@ -1,6 +1,7 @@
 // Synthetic gazette corpus for the library-scale and web-load benchmarks.
 //
 //   node bench/corpus.mjs --docs N --out DIR [--seed S] [--body-bytes B]
+//     [--first-year 2000] [--years 40]
 //
 // Writes DIR/issue-NNNNNN.txt files (UTF-8, the samples' layout) holding N
 // documents in total, plus DIR/corpus.json (what was generated, for reuse).
@@ -12,7 +13,7 @@
 // Document boundaries come from the parser itself: `parseIssueText` (dist/)
 // is run on every sample and each document's `lines` range is sliced out of
 // the original text. In each copy the 文号 line is renumbered (organ code
-// kept, year = the issue's year in 2000–2039, serial = a per organ-code-and-
+// kept, year = the issue's year, 2000–2039 by default, serial = a per organ-code-and-
 // year counter, so every 文号 is unique across the corpus; serials stay within
 // the parser's 1–4 digits) and every stand-alone date line (the signing date)
 // becomes a date inside the issue's period.

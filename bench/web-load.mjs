@@ -5,6 +5,7 @@
 //     benchmark's $TMPDIR/gongbao-bench/library-100000.db)]
 //     [--rate 200] [--duration 30] [--warmup 5] [--mix search=35,api=25,doc=40]
 //     [--timeout 10] [--max-inflight 512] [--port 3917] [--seed 1] [--serial 30] [--root DIR] [--distinct]
+//     [--cpu-prof-dir DIR]
 //
 // Requests are sent on a fixed schedule (one every 1000/rate ms, through a
 // keep-alive agent) whether or not earlier ones have answered, and latency is
@@ -42,6 +43,8 @@ const { values: opt } = parseArgs({
     seed: { type: 'string', default: '1' },
     serial: { type: 'string', default: '30' },
     distinct: { type: 'boolean', default: false },
+    // Profile the server: node --cpu-prof, written to this directory when the server exits.
+    'cpu-prof-dir': { type: 'string' },
     // The package to serve from: the repo (bin/gongbao.js → dist/), or e.g. the scale run's WORK/dist-snapshot.
     root: { type: 'string', default: repoRoot },
   },
@@ -95,7 +98,8 @@ function nextRequest(only) {
 // The server.
 const port = Number(opt.port);
 const t0 = now();
-const server = spawn(process.execPath, [join(resolve(opt.root), 'dist/cli/main.js'), 'serve', '--db', dbPath, '--port', String(port), '--host', '127.0.0.1'], {
+const profArgs = opt['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opt['cpu-prof-dir'])}`] : [];
+const server = spawn(process.execPath, [...profArgs, join(resolve(opt.root), 'dist/cli/main.js'), 'serve', '--db', dbPath, '--port', String(port), '--host', '127.0.0.1'], {
   stdio: ['ignore', 'ignore', 'pipe'],
 });
 let serverErr = '';
@@ -203,6 +207,7 @@ if (Number(opt.warmup) > 0) await run(Number(opt.warmup), Number(opt.rate), fals
 log(`measuring: ${opt.duration} s at ${opt.rate} req/s, mix ${opt.mix}`);
 const res = await run(Number(opt.duration), Number(opt.rate), true);
 server.kill('SIGTERM');
+if (profArgs.length) await new Promise((r) => (server.exitCode !== null ? r() : server.on('exit', r)));
 
 const ok = (d) => d.status >= 200 && d.status < 400;
 const line = (cells, w) => cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join(' ');
