@@ -3,6 +3,7 @@
 // `三千元`. Tables are left to the table model.
 import type { ParsedDocument } from '../parse/types.js';
 import type { Amount } from './types.js';
+import { blockChars, charBit } from './block-chars.js';
 
 type Unit = Amount['unit'];
 const MULT: Record<Unit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
@@ -58,6 +59,7 @@ export function clauseContext(text: string, start: number, end: number, span = 3
   return (left + text.slice(start, end) + right).trim();
 }
 
+const YUAN = charBit('元');
 const round = (n: number) => Math.round(n * 100) / 100;
 const num = (s: string) => Number(s.replace(/,/g, ''));
 const amount = (value: number, unit: Unit, text: string, context: string, lines: Amount['lines']): Amount => ({
@@ -72,7 +74,7 @@ const amount = (value: number, unit: Unit, text: string, context: string, lines:
 export function extractAmounts(doc: ParsedDocument): Amount[] {
   const out: Amount[] = [];
   for (const b of doc.blocks) {
-    if (b.kind === 'table' || !b.text.includes('元')) continue;
+    if (b.kind === 'table' || !(blockChars(b) & YUAN)) continue;
     for (const m of b.text.matchAll(AMOUNT)) {
       const text = m[0];
       const ctx = clauseContext(b.text, m.index, m.index + text.length);

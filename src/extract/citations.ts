@@ -6,6 +6,7 @@
 import type { Block, ParsedDocument } from '../parse/types.js';
 import { findDocNumbers } from '../parse/docnumber.js';
 import type { Citation } from './types.js';
+import { blockChars, charBit } from './block-chars.js';
 
 /** `…令第116号`: found by its tail, then the issuing body is read backwards (a forward scan backtracks badly). */
 const ORDER_TAIL = /令\s*第\s*(\d{1,4})\s*号/gu;
@@ -20,6 +21,8 @@ function findOrders(text: string): string[] {
   }
   return out;
 }
+const TITLE_OPEN = charBit('《');
+const NUMBER_SIGN = charBit('号');
 const TITLE = /《([^《》\n]{1,120}?(?:《[^《》\n]{1,60}》[^《》\n]{0,60}?)?)》/gu;
 
 /** `《规划》`, `《办法》`, `《实施方案》`: a bare document type names the document that contains it. */
@@ -48,10 +51,14 @@ export function findCitations(blocks: Block[], opts: CitationScanOptions): Citat
     out.push(c);
   };
   for (const b of blocks) {
+    const chars = blockChars(b);
+    const hasTitle = (chars & TITLE_OPEN) !== 0;
+    // Every citation form contains 《 (a title) or 号 (a 文号 or an order).
+    if (!hasTitle && !(chars & NUMBER_SIGN)) continue;
     const text = b.kind === 'table' ? b.text.replace(/\t/g, ' ') : b.text;
     // 《title》（文号）: one citation carrying both.
     const titleEndingAt = new Map<number, string>();
-    for (const m of text.matchAll(TITLE)) titleEndingAt.set(m.index + m[0].length, compactText(m[1]!));
+    if (hasTitle) for (const m of text.matchAll(TITLE)) titleEndingAt.set(m.index + m[0].length, compactText(m[1]!));
     const paired = new Set<string>();
     for (const d of findDocNumbers(text)) {
       if (d.docNumber === opts.ownDocNumber) continue;

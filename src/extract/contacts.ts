@@ -17,6 +17,13 @@ const HOTLINE_BEFORE = /(?:拨打|致电|热线|电话|报警|举报|投诉|求�
 /** Units and counters after a number: a quantity, not a phone number. */
 const QUANTITY = /^(?:号|年|元|万|亿|个|人|次|件|户|亩|米|吨|千|余|多|条|项|家|名|天|日|月|时|分|公里|平方|座|所|辆|台)/;
 
+/**
+ * What every form above contains: `@`, seven digits in a row, or a number
+ * opening with 1xx, 96xxx, 400 or 800 (a mobile with separators, a hotline).
+ * Years and dates (`2022年10月`) do not pass, so most paragraphs are skipped.
+ */
+const MAYBE_CONTACT = /@|\d{7}|(?<![\d.\-])(?:1\d\d|96\d{3}|[48]00)/;
+
 /** Known short service numbers (other 123xx are national hotlines too). */
 const SERVICE = /^(?:110|119|120|122|123\d{2}|96\d{3,4}|[48]00.*)$/;
 
@@ -28,7 +35,7 @@ export function extractContacts(doc: ParsedDocument): Contact[] {
     const found: (Contact & { at: number })[] = [];
     if (b.kind === 'table') continue;
     const t = b.text;
-    if (!/\d{3}|@/.test(t)) continue;
+    if (!MAYBE_CONTACT.test(t)) continue;
     const taken: [number, number][] = [];
     const free = (s: number, e: number) => !taken.some(([a, z]) => s < z && e > a);
     const add = (kind: Contact['kind'], value: string, s: number, e: number) => {

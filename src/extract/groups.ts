@@ -71,14 +71,22 @@ export function splitList(text: string): string[] {
 
 const member = (role: string, person: string | null, position: string | null, lines: LineRange): GroupMember => ({ role, person, position, lines });
 
+const ROLE_OR_MEMBER = /长|主任|召集人|成员/;
+/** `以县长为组长`, `分管副县长任副组长`. */
+const ROLE_HELD_BY = new RegExp(`(?:以|由|^|[、，；])([^，。；、以由]{2,24}?)(?:担任|兼任|任|为)(常务副|执行副|副)?(${ROLES})(?=[、，；。的]|$)`, 'g');
+/** `组长由县长担任`. */
+const ROLE_FILLED_BY = new RegExp(`(?<!办公室)(常务副|执行副|副)?(${ROLES})由([^，。；]{2,30}?)(?:同志)?(?:担任|兼任)`, 'g');
+
 /** Members stated in prose: `以县长为组长`, `组长由…担任`, `…为成员`, `成员单位包括…`. */
 export function proseMembers(s: string, lines: LineRange): GroupMember[] {
   const out: GroupMember[] = [];
+  // Every form below names a role (…长, 主任, 召集人) or 成员.
+  if (!ROLE_OR_MEMBER.test(s)) return out;
   const pos = (p: string) => p.replace(/^(?:成立|决定)/, '');
-  for (const m of s.matchAll(new RegExp(`(?:以|由|^|[、，；])([^，。；、以由]{2,24}?)(?:担任|兼任|任|为)(常务副|执行副|副)?(${ROLES})(?=[、，；。的]|$)`, 'g'))) {
+  for (const m of s.matchAll(ROLE_HELD_BY)) {
     out.push(member((m[2] ?? '') + m[3]!, null, pos(m[1]!), lines));
   }
-  for (const m of s.matchAll(new RegExp(`(?<!办公室)(常务副|执行副|副)?(${ROLES})由([^，。；]{2,30}?)(?:同志)?(?:担任|兼任)`, 'g'))) {
+  for (const m of s.matchAll(ROLE_FILLED_BY)) {
     out.push(member((m[1] ?? '') + m[2]!, null, m[3]!, lines));
   }
   for (const m of s.matchAll(/(?:以|由|^|[，；、])([^，。；为]{2,120}?)(?:为|作为)(?:领导小组|指挥部|工作专班|专班|工作组|委员会)?成员(?!单位)/g)) {

@@ -3,6 +3,7 @@
 // Responsibility with its task text, outline node, units and deadline.
 import type { Block, OutlineNode, ParsedDocument } from '../parse/types.js';
 import type { Deadline, Responsibility, UnitRef } from './types.js';
+import { blockChars, charBit } from './block-chars.js';
 import { looksLikeClause, readClause, type ClauseUnits } from './clauses.js';
 import type { UnitRegistry } from './units.js';
 import { extractDeadlines } from './deadlines.js';
@@ -20,20 +21,23 @@ export function topLevelParens(text: string): Paren[] {
   let depth = 0;
   let start = -1;
   // Jump from parenthesis to parenthesis instead of visiting every character.
-  for (const m of text.matchAll(/[（）]/g)) {
-    const i = m.index;
-    if (m[0] === '（') {
-      if (depth === 0) start = i;
+  let open = text.indexOf('（');
+  let close = text.indexOf('）');
+  while (open >= 0 || close >= 0) {
+    if (open >= 0 && (close < 0 || open < close)) {
+      if (depth === 0) start = open;
       depth++;
-    } else if (depth > 0) {
-      depth--;
-      if (depth === 0) out.push({ start, end: i + 1, inner: text.slice(start + 1, i) });
+      open = text.indexOf('（', open + 1);
+    } else {
+      if (depth > 0 && --depth === 0) out.push({ start, end: close + 1, inner: text.slice(start + 1, close) });
+      close = text.indexOf('）', close + 1);
     }
   }
   if (depth > 0 && start >= 0 && text.length - start < 400) out.push({ start, end: text.length, inner: text.slice(start + 1) });
   return out;
 }
 
+const OPEN_PAREN = charBit('（');
 const STANDALONE = /^(?:责任单位|牵头单位|配合单位|参与单位|协办单位|责任部门|牵头部门)[：:]/u;
 const TIME_LINE = /^(?:时限要求|完成时限|完成时间|时间要求|办结时限)[：:](.*)$/u;
 
@@ -99,7 +103,7 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
     }
     let cursor = 0;
     let found = false;
-    for (const p of topLevelParens(b.text)) {
+    for (const p of blockChars(b) & OPEN_PAREN ? topLevelParens(b.text) : []) {
       if (!looksLikeClause(p.inner)) continue;
       const units = readClause(p.inner);
       if (!units) continue;

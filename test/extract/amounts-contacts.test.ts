@@ -75,6 +75,13 @@ describe('contacts', () => {
     expect(contacts('联系电话：6522345、6522346')).toEqual(['phone:6522345', 'phone:6522346']);
     expect(contacts('联系人：刘斌 电话：13935036926 邮箱：xzwtzjj@163.com')).toEqual(['phone:13935036926', 'email:xzwtzjj@163.com']);
   });
+  it('finds the forms without seven digits in a row (the quick pre-check lets them through)', () => {
+    expect(contacts('手机：139-3503-6926')).toEqual(['phone:139-3503-6926']);
+    expect(contacts('服务热线：400-123-4567')).toEqual(['hotline:400-123-4567']);
+    expect(contacts('拨打96156咨询')).toEqual(['hotline:96156']);
+    expect(contacts('邮箱：a@b.cn')).toEqual(['email:a@b.cn']);
+    expect(contacts('2022年10月1日起，全县120个村')).toEqual([]);
+  });
   it('finds hotlines only where written as one', () => {
     expect(contacts('依托“12345”政务服务热线等渠道')).toEqual(['hotline:12345']);
     expect(contacts('完善12345政务服务便民热线网络')).toEqual(['hotline:12345']);
