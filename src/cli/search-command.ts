@@ -1,6 +1,7 @@
 // `gongbao search QUERY [--db PATH] [--json] [filters]`
 import type { Command } from 'commander';
 import { GongbaoError } from '../errors.js';
+import { presentSearch } from '../web/api/presenters.js';
 import { defaultDbPath } from '../store/db.js';
 import { openLibrary } from '../store/library.js';
 import { search } from '../search/search.js';
@@ -32,11 +33,10 @@ export function registerSearch(program: Command): void {
       const result = search(db, parsed.data);
       db.close();
       if (opts.json) {
-        const { total, hits, facets, suggestions, page, pageSize, relaxed } = result;
-        process.stdout.write(`${JSON.stringify({ total, page, pageSize, relaxed, hits, facets, suggestions }, null, 1)}\n`);
+        process.stdout.write(`${JSON.stringify(presentSearch(result), null, 1)}\n`);
         return;
       }
-      process.stdout.write(`共 ${result.total} 条${result.relaxed ? '（部分词语匹配）' : ''}\n`);
+      process.stdout.write(`${result.totalExact ? '共' : '超过'} ${result.total} 条${result.relaxed ? '（部分词语匹配）' : ''}\n`);
       result.hits.forEach((h, i) => {
         const plain = h.snippet.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
         process.stdout.write(`${(parsed.data.page - 1) * parsed.data.pageSize + i + 1}. ${h.title}\n   ${h.docNumber ?? '（无文号）'}  ${h.date ?? ''}  ${h.status}\n   ${plain}\n`);

@@ -56,7 +56,7 @@ export function parseQuery(input: string, unitNames: Iterable<string> = []): Par
 
   const endsOpen = /[\p{L}\p{N}]$/u.test(text.trimEnd()) && text === text.trimEnd();
   const words = queryWords(text.slice(0, MAX_QUERY)).filter((w) => !QUERY_FILLERS.has(w)).slice(0, 24);
-  const exprs = words.map((w, i) => wordExpr(w, endsOpen && i === words.length - 1 && w.length >= 2));
+  const exprs = words.map((w, i) => wordExpr(w, endsOpen && i === words.length - 1 && w.length >= 2 && !/^\p{Script=Han}+$/u.test(w)));
   const dnAny = dn.tokens.length ? `(${dn.tokens.map(quote).join(' OR ')})` : null;
   const candidates: string[] = [];
   if (exprs.length) candidates.push([dnAny, ...exprs].filter(Boolean).join(' AND '));

@@ -1,7 +1,7 @@
 // Run a search over the library: BM25 with field boosts, filters, facets,
 // highlighted snippets, sorting and pagination. A 文号 in the query pins
 // that document first; if the AND of all words finds nothing, the OR does.
-import type { Db } from '../store/db.js';
+import { statement, type Db } from '../store/db.js';
 import { parseQuery, type ParsedQuery, type Suggestion } from './query.js';
 import { buildSnippet } from './snippet.js';
 import { STATUS_SQL, type ValidityStatus } from '../store/status.js';
@@ -54,8 +54,12 @@ export interface SearchResult {
   suggestions: Suggestion[];
   /** The words matched only in part (the OR fallback ran). */
   relaxed: boolean;
-  /** Ranking and facets covered only the newest matches of a very broad query; `total` is exact. */
+  /** False when counting stopped at COUNT_LIMIT: there are at least `total` matches. */
+  totalExact: boolean;
+  /** Ranking and facets covered only the newest `ranked` matches of a very broad query. */
   approximate?: boolean;
+  /** How many matches were ranked (pages beyond them are empty). */
+  ranked: number;
 }
 
 /** Field weights for bm25(): title, headings, body, meta. */
@@ -83,7 +87,7 @@ export function filterSql(f: SearchFilters, params: Record<string, unknown>): st
 const BASE = `FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id`;
 
 export function unitNames(db: Db): string[] {
-  return (db.prepare('SELECT name AS n FROM units UNION SELECT alias FROM unit_aliases').all() as { n: string }[]).map((r) => r.n);
+  return (statement(db, 'SELECT name AS n FROM units UNION SELECT alias FROM unit_aliases').all() as { n: string }[]).map((r) => r.n);
 }
 
 /**
@@ -95,12 +99,16 @@ const RESULT_CACHE_SIZE = 500;
 const resultCache = new WeakMap<Db, { generation: string; entries: Map<string, SearchResult> }>();
 
 function generationOf(db: Db): string {
-  const g = db.prepare('SELECT max(id) AS m, count(*) AS n FROM issues').get() as { m: number | null; n: number };
-  const r = db.prepare('SELECT count(*) AS n FROM unit_reviews').get() as { n: number };
+  const g = statement(db, 'SELECT max(id) AS m, count(*) AS n FROM issues').get() as { m: number | null; n: number };
+  const r = statement(db, 'SELECT count(*) AS n FROM unit_reviews').get() as { n: number };
   return `${g.m}:${g.n}:${r.n}`;
 }
 
+/** `GONGBAO_SEARCH_CACHE=0` turns the result cache off: what a cold-cache load benchmark runs. */
+const CACHE_ENABLED = process.env.GONGBAO_SEARCH_CACHE !== '0';
+
 export function search(db: Db, req: SearchRequest, parsed?: ParsedQuery): SearchResult {
+  if (!CACHE_ENABLED) return runSearch(db, req, parsed ?? parseQuery(req.q, unitNames(db)));
   const key = JSON.stringify({ ...req, today: req.today ?? new Date().toISOString().slice(0, 10) });
   const generation = generationOf(db);
   let cache = resultCache.get(db);
@@ -117,12 +125,18 @@ export function search(db: Db, req: SearchRequest, parsed?: ParsedQuery): Search
   return result;
 }
 
-/** The search without the result cache: what benchmarks time. */
-export function searchUncached(db: Db, req: SearchRequest): SearchResult {
-  return runSearch(db, req, parseQuery(req.q, unitNames(db)));
+/** How far a search ranks and counts (FULL_RANK_LIMIT, COUNT_LIMIT); tests lower them. */
+export interface SearchLimits {
+  rank: number;
+  count: number;
 }
 
-function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery): SearchResult {
+/** The search without the result cache: what benchmarks time. */
+export function searchUncached(db: Db, req: SearchRequest, limits?: SearchLimits): SearchResult {
+  return runSearch(db, req, parseQuery(req.q, unitNames(db)), limits);
+}
+
+function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery, limits: SearchLimits = { rank: FULL_RANK_LIMIT, count: COUNT_LIMIT }): SearchResult {
   const pageSize = Math.min(Math.max(req.pageSize ?? 10, 1), 100);
   const page = Math.max(req.page ?? 1, 1);
   const params: Record<string, unknown> = { today: req.today ?? new Date().toISOString().slice(0, 10) };
@@ -132,17 +146,18 @@ function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery): SearchResul
   let rows: MatchRow[] = [];
   let matched = 0;
   for (const [k, candidate] of parsed.candidates.entries()) {
-    matched = countMatches(db, candidate, where, params);
-    if (matched > 0) {
-      rows = matchRows(db, candidate, where, params, matched > FULL_RANK_LIMIT);
+    // One MATCH pass gives the rows; only a query with more matches than it ranks needs a count.
+    rows = matchRows(db, candidate, where, params, limits.rank);
+    if (rows.length) {
+      matched = rows.length < limits.rank ? rows.length : countMatches(db, candidate, where, params, limits.count);
       relaxed = k > 0;
       break;
     }
   }
   const pinned = parsed.docNumbers.length
-    ? (db.prepare(`SELECT d.id ${BASE} WHERE d.doc_number IN (SELECT value FROM json_each(:nums)) AND ${where}`).all({ ...params, nums: JSON.stringify(parsed.docNumbers) }) as { id: number }[]).map((r) => r.id)
+    ? (statement(db, `SELECT d.id ${BASE} WHERE d.doc_number IN (SELECT value FROM json_each(:nums)) AND ${where}`).all({ ...params, nums: JSON.stringify(parsed.docNumbers) }) as { id: number }[]).map((r) => r.id)
     : [];
-  if (!rows.length && !pinned.length) return { query: req.q, total: 0, page, pageSize, hits: [], facets: empty, suggestions: parsed.suggestions, relaxed };
+  if (!rows.length && !pinned.length) return { query: req.q, total: 0, totalExact: true, page, pageSize, hits: [], facets: empty, suggestions: parsed.suggestions, relaxed, ranked: 0 };
 
   // A year typed into the query (`县水利局 2022年`) lifts that year's documents unless a year filter is set.
   const typedYear = req.year ? undefined : parsed.suggestions.find((s) => s.kind === 'year')?.value;
@@ -154,9 +169,11 @@ function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery): SearchResul
   const ordered = [...pinnedOnPage.map((id) => ({ id, score: -1000 })), ...pageRows].slice(0, pageSize);
   const hits = ordered.map((r) => hydrate(db, r.id, r.score, params.today as string, parsed.terms));
   const matchedIds = new Set(rows.map((r) => r.id));
-  const total = matched + pinned.filter((id) => !matchedIds.has(id)).length;
+  const extra = pinned.filter((id) => !matchedIds.has(id)).length;
+  const totalExact = matched <= limits.count;
+  const total = Math.min(matched, limits.count) + extra;
   const approximate = matched > rows.length;
-  return { query: req.q, total, page, pageSize, hits, facets: rows.length ? facets(db, rows, ranked) : empty, suggestions: parsed.suggestions, relaxed, approximate };
+  return { query: req.q, total, totalExact, page, pageSize, hits, facets: rows.length ? facets(db, rows, ranked) : empty, suggestions: parsed.suggestions, relaxed, approximate, ranked: rows.length + extra };
 }
 
 /** One row per matching document: what ranking and facets need, from a single FTS5 MATCH. */
@@ -172,22 +189,34 @@ interface MatchRow {
 
 /**
  * Above this many matches, ranking and facets use the newest FULL_RANK_LIMIT
- * matches only (and say so: `approximate`): scoring every match of a query
- * that hits most of a 100k library costs seconds, while the count stays exact.
+ * matches only (and say so: `approximate`): bm25 costs about 6 µs per row
+ * for a multi-word query, so scoring every match of a query that hits most
+ * of a 100k library costs half a second. A gazette's newer documents are the
+ * likelier answer.
  */
-const FULL_RANK_LIMIT = 1000;
+const FULL_RANK_LIMIT = 300;
 
-function countMatches(db: Db, m: string, where: string, params: Record<string, unknown>): number {
+/**
+ * Counting stops here (`totalExact: false`): counting every match of a query
+ * that hits most of a large library costs as much as the search itself, and
+ * nobody pages through ten thousand results.
+ */
+export const COUNT_LIMIT = 10_000;
+
+/** The number of matches, counted up to countLimit + 1. */
+function countMatches(db: Db, m: string, where: string, params: Record<string, unknown>, countLimit: number): number {
   // The index holds current documents only, so without filters it can count alone (no join per match).
-  if (where === UNFILTERED) return (db.prepare('SELECT count(*) AS n FROM doc_fts WHERE doc_fts MATCH ?').get(m) as { n: number }).n;
-  return (db.prepare(`SELECT count(*) AS n ${BASE} WHERE d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where}`).get({ ...params, m }) as { n: number }).n;
+  const limit = `LIMIT ${countLimit + 1}`;
+  if (where === UNFILTERED) return (statement(db, `SELECT count(*) AS n FROM (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ? ${limit})`).get(m) as { n: number }).n;
+  return (statement(db, `SELECT count(*) AS n FROM (SELECT d.id ${BASE} WHERE d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where} ${limit})`).get({ ...params, m }) as { n: number }).n;
 }
 
-function matchRows(db: Db, m: string, where: string, params: Record<string, unknown>, newestOnly: boolean): MatchRow[] {
+/** The newest rankLimit matches (all of them when fewer) with what ranking and facets need. */
+function matchRows(db: Db, m: string, where: string, params: Record<string, unknown>, rankLimit: number): MatchRow[] {
   // One pass gives ranking and four facets; bm25 is computed only for the rows it returns.
-  const raw = db.prepare(`SELECT d.id, bm25(doc_fts, ${WEIGHTS}), d.date, coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)), d.issuer, d.category, ${STATUS_SQL}
+  const raw = statement(db, `SELECT d.id, bm25(doc_fts, ${WEIGHTS}), d.date, coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)), d.issuer, d.category, ${STATUS_SQL}
     FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
-    WHERE doc_fts MATCH :m AND ${where}${newestOnly ? ` ORDER BY doc_fts.rowid DESC LIMIT ${FULL_RANK_LIMIT}` : ''}`).raw().all({ ...params, m }) as [number, number, string | null, string | null, string | null, string | null, string][];
+    WHERE doc_fts MATCH :m AND ${where} ORDER BY doc_fts.rowid DESC LIMIT ${rankLimit}`).raw().all({ ...params, m }) as [number, number, string | null, string | null, string | null, string | null, string][];
   return raw.map(([id, score, date, year, issuer, category, status]) => ({ id, score, date, year, issuer, category, status }));
 }
 
@@ -199,7 +228,7 @@ function rank(rows: MatchRow[], sort: 'relevance' | 'date', typedYear: string | 
 }
 
 function hydrate(db: Db, id: number, score: number, today: string, terms: string[]): SearchHit {
-  const d = db.prepare(`SELECT d.id, d.doc_number, d.title, d.issuer, d.date, d.category, d.text, ${STATUS_SQL} AS status ${BASE} WHERE d.id = :id`).get({ id, today }) as {
+  const d = statement(db, `SELECT d.id, d.doc_number, d.title, d.issuer, d.date, d.category, d.text, ${STATUS_SQL} AS status ${BASE} WHERE d.id = :id`).get({ id, today }) as {
     id: number; doc_number: string | null; title: string; issuer: string | null; date: string | null; category: string | null; text: string; status: ValidityStatus;
   };
   return {
@@ -221,7 +250,7 @@ function facets(db: Db, rows: MatchRow[], ranked: MatchRow[]): SearchResult['fac
     return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20);
   };
   const top = ranked.slice(0, UNIT_FACET_DEPTH).map((r) => r.id);
-  const unit = db.prepare(`SELECT ru.unit_id AS value, count(DISTINCT r.doc_id) AS count FROM responsibilities r
+  const unit = statement(db, `SELECT ru.unit_id AS value, count(DISTINCT r.doc_id) AS count FROM responsibilities r
       JOIN responsibility_units ru ON ru.responsibility_id = r.id
       WHERE r.doc_id IN (SELECT value FROM json_each(:ids)) AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all({ ids: JSON.stringify(top) }) as FacetValue[];
   return { year: group((r) => r.year), issuer: group((r) => r.issuer), category: group((r) => r.category), status: group((r) => r.status), unit };

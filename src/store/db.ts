@@ -37,3 +37,23 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
 }
 
 export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
+
+const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, prepared once per connection. For the hot read paths
+ * (search, document pages): preparing costs about as much as running a small
+ * query. SQL built from user input must go through parameters, never the text.
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statementCaches.get(db);
+  if (!cache) statementCaches.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    // Filter combinations are few, but bound the map anyway.
+    if (cache.size >= 500) cache.clear();
+    cache.set(sql, st);
+  }
+  return st;
+}

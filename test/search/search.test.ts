@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { openLibrary, ingestPaths } from '../../src/store/library.js';
-import { search } from '../../src/search/search.js';
+import { search, searchUncached } from '../../src/search/search.js';
 import { parseQuery } from '../../src/search/query.js';
 import type { Db } from '../../src/store/db.js';
 
@@ -81,5 +81,36 @@ describe('filters and facets', () => {
     const r = search(db, { q: '森林防火' });
     expect(r.hits[0]!.snippet).toMatch(/<mark>/);
     expect(r.hits[0]!.snippet).not.toMatch(/<(?!\/?mark>)/);
+  });
+});
+
+describe('very broad queries', () => {
+  // The samples hold about 80 documents; lowered limits stand in for a 100k library.
+  const q = '五台县';
+  const limits = { rank: 10, count: 30 };
+  it('rank only the newest matches, count up to the limit, and say so', () => {
+    const full = searchUncached(db, { q, pageSize: 100 });
+    expect(full).toMatchObject({ totalExact: true, approximate: false, ranked: full.total });
+    expect(full.total).toBeGreaterThan(limits.count);
+    expect(full.hits).toHaveLength(full.total);
+    const r = searchUncached(db, { q, pageSize: 100 }, limits);
+    expect(r).toMatchObject({ total: limits.count, totalExact: false, approximate: true, ranked: limits.rank });
+    // The ranked window is the newest matches (highest ids), whatever their scores.
+    const newest = full.hits.map((h) => h.id).sort((a, b) => b - a).slice(0, limits.rank);
+    expect(r.hits.map((h) => h.id).sort((a, b) => b - a)).toEqual(newest);
+    // Facets cover the ranked window.
+    expect(r.facets.status.reduce((sum, f) => sum + f.count, 0)).toBe(limits.rank);
+  });
+  it('count exactly below the limit, and pages past the ranked window are empty', () => {
+    const exact = searchUncached(db, { q }, { rank: limits.rank, count: 10_000 });
+    expect(exact.totalExact).toBe(true);
+    expect(exact.total).toBe(searchUncached(db, { q }).total);
+    expect(searchUncached(db, { q, page: 2, pageSize: 5 }, limits).hits).toHaveLength(5);
+    expect(searchUncached(db, { q, page: 3, pageSize: 5 }, limits).hits).toEqual([]);
+  });
+  it('keep small result sets exact and fully ranked', () => {
+    const r = searchUncached(db, { q: '烟花爆竹' }, limits);
+    expect(r.total).toBeLessThan(limits.rank);
+    expect(r).toMatchObject({ totalExact: true, approximate: false, ranked: r.total });
   });
 });

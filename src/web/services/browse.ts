@@ -25,7 +25,7 @@ export function browseDocuments(db: Db, req: SearchFilters & { page: number; pag
       JOIN responsibilities r ON r.doc_id = d.id JOIN responsibility_units ru ON ru.responsibility_id = r.id
       WHERE ${where} AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(params) as FacetValue[];
   return {
-    query: '', total, page: req.page, pageSize: req.pageSize, hits, suggestions: [], relaxed: false,
+    query: '', total, totalExact: true, ranked: total, page: req.page, pageSize: req.pageSize, hits, suggestions: [], relaxed: false,
     facets: { year: group(YEAR), issuer: group('d.issuer'), category: group('d.category'), status: group(STATUS_SQL), unit },
   };
 }
