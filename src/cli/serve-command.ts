@@ -16,6 +16,7 @@ import { GongbaoError } from '../errors.js';
 import { defaultDbPath } from '../store/db.js';
 import { ingestPaths, openLibrary } from '../store/library.js';
 import { createApp } from '../web/app.js';
+import { warmCaches } from '../web/warm.js';
 import { bundledSamplesDir } from '../paths.js';
 
 interface ServeOptions {
@@ -55,6 +56,7 @@ function prepareLibrary(path: string, loadSamples: boolean) {
 
 function runServer(path: string, port: number, host: string, db = openLibrary(path), onListening?: (port: number) => void): void {
   const app = createApp({ db });
+  warmCaches(db);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => onListening?.(info.port));
   const stop = () => {
     server.close();
