@@ -5,7 +5,7 @@
 // exactly the tokens the query side produces.
 import type { AnalyzedDocument } from '../extract/index.js';
 import type { OutlineNode } from '../parse/types.js';
-import type { Db } from '../store/db.js';
+import { statement, type Db } from '../store/db.js';
 import { addDictionaryTerms, analyze, ANALYZER_VERSION, docNumberToken } from './analyzer.js';
 
 export interface IndexFields {
@@ -46,11 +46,11 @@ export function indexFields(d: Indexable): IndexFields {
 
 export function indexDocument(db: Db, id: number, d: Indexable): void {
   const f = indexFields(d);
-  db.prepare('INSERT INTO doc_fts(rowid, title, headings, body, meta) VALUES (?,?,?,?,?)').run(id, f.title, f.headings, f.body, f.meta);
+  statement(db, 'INSERT INTO doc_fts(rowid, title, headings, body, meta) VALUES (?,?,?,?,?)').run(id, f.title, f.headings, f.body, f.meta);
 }
 
 export function removeFromIndex(db: Db, id: number): void {
-  db.prepare('DELETE FROM doc_fts WHERE rowid = ?').run(id);
+  statement(db, 'DELETE FROM doc_fts WHERE rowid = ?').run(id);
 }
 
 /** Rebuild the whole index (after a migration, an analyzer change, or to adopt learned terms). */

@@ -250,8 +250,7 @@ function facets(db: Db, rows: MatchRow[], ranked: MatchRow[]): SearchResult['fac
     return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20);
   };
   const top = ranked.slice(0, UNIT_FACET_DEPTH).map((r) => r.id);
-  const unit = statement(db, `SELECT ru.unit_id AS value, count(DISTINCT r.doc_id) AS count FROM responsibilities r
-      JOIN responsibility_units ru ON ru.responsibility_id = r.id
-      WHERE r.doc_id IN (SELECT value FROM json_each(:ids)) AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all({ ids: JSON.stringify(top) }) as FacetValue[];
+  const unit = statement(db, `SELECT unit_id AS value, count(*) AS count FROM document_units
+      WHERE doc_id IN (SELECT value FROM json_each(:ids)) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all({ ids: JSON.stringify(top) }) as FacetValue[];
   return { year: group((r) => r.year), issuer: group((r) => r.issuer), category: group((r) => r.category), status: group((r) => r.status), unit };
 }

@@ -10,7 +10,7 @@ import { parseLines, PARSER_VERSION } from '../parse/issue.js';
 import { extractIssue, type AnalyzedDocument, type AnalyzedIssue } from '../extract/index.js';
 import type { UnitRegistry } from '../extract/units.js';
 import type { Diagnostic } from '../parse/types.js';
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 import { indexDocument, learnTerms, removeFromIndex } from '../search/indexer.js';
 import { resolveAfterIngest } from './resolve.js';
 import { loadRegistry, saveRegistry } from './units-store.js';
@@ -97,12 +97,11 @@ function retireIssue(db: Db, issueKey: string): void {
 function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d: AnalyzedDocument): void {
   // `text` has its own column; keeping it out of the JSON halves the stored size.
   const { blocks: _blocks, text: _text, ...stored } = d;
-  const id = db
-    .prepare(`INSERT INTO documents(issue_id, seq, doc_key, is_current, doc_number, title, issuer, date, category, toc_page,
+  const id = statement(db, `INSERT INTO documents(issue_id, seq, doc_key, is_current, doc_number, title, issuer, date, category, toc_page,
       line_start, line_end, text, json) VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?)`)
     .run(issueId, seq, docKey, d.docNumber, d.title, d.issuer, d.date, d.category, d.tocPage, d.lines[0], d.lines[1], d.text,
       JSON.stringify(stored)).lastInsertRowid as number;
-  const outline = db.prepare('INSERT INTO outline_nodes(doc_id, node_id, parent_id, marker, level, title, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)');
+  const outline = statement(db, 'INSERT INTO outline_nodes(doc_id, node_id, parent_id, marker, level, title, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)');
   const walk = (nodes: AnalyzedDocument['outline'], parent: string | null) => {
     for (const n of nodes) {
       outline.run(id, n.id, parent, n.marker, n.level, n.title, n.lines[0], n.lines[1]);
@@ -110,27 +109,33 @@ function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d:
     }
   };
   walk(d.outline, null);
-  const table = db.prepare('INSERT INTO doc_tables(doc_id, seq, caption, header_json, rows_json, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
+  const table = statement(db, 'INSERT INTO doc_tables(doc_id, seq, caption, header_json, rows_json, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
   d.tables.forEach((t, k) => table.run(id, k, t.caption, JSON.stringify(t.header), JSON.stringify(t.rows), t.lines[0], t.lines[1]));
-  const resp = db.prepare(`INSERT INTO responsibilities(doc_id, seq, task, outline_id, clause, deadline_text, deadline_date, deadline_json,
+  const resp = statement(db, `INSERT INTO responsibilities(doc_id, seq, task, outline_id, clause, deadline_text, deadline_date, deadline_json,
     line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?)`);
-  const ru = db.prepare('INSERT INTO responsibility_units(responsibility_id, unit_id, role, printed) VALUES (?,?,?,?)');
+  const ru = statement(db, 'INSERT INTO responsibility_units(responsibility_id, unit_id, role, printed) VALUES (?,?,?,?)');
+  const du = statement(db, 'INSERT OR IGNORE INTO document_units(doc_id, unit_id) VALUES (?, ?)');
   d.responsibilities.forEach((r, k) => {
     const rid = resp.run(id, k, r.task, r.outlineId, r.clause, r.deadline?.text ?? null, r.deadline?.date ?? null,
       r.deadline ? JSON.stringify(r.deadline) : null, r.lines[0], r.lines[1]).lastInsertRowid;
     const roles: [string, typeof r.leadUnits][] = [['lead', r.leadUnits], ['responsible', r.responsibleUnits], ['cooperating', r.cooperatingUnits], ['inherited', r.inherited ?? []]];
-    for (const [role, units] of roles) for (const u of units) ru.run(rid, u.id ?? u.name, role, u.printed);
+    for (const [role, units] of roles) {
+      for (const u of units) {
+        ru.run(rid, u.id ?? u.name, role, u.printed);
+        if (role !== 'inherited') du.run(id, u.id ?? u.name);
+      }
+    }
   });
-  const dl = db.prepare('INSERT INTO deadlines(doc_id, seq, kind, text, date, rrule, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)');
+  const dl = statement(db, 'INSERT INTO deadlines(doc_id, seq, kind, text, date, rrule, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)');
   d.deadlines.forEach((x, k) => dl.run(id, k, x.kind, x.text, x.date, x.rrule ?? null, x.lines[0], x.lines[1]));
   const v = d.validity;
-  db.prepare('INSERT INTO validity(doc_id, effective, expires, trial, depends_json, text, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)')
+  statement(db, 'INSERT INTO validity(doc_id, effective, expires, trial, depends_json, text, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)')
     .run(id, v.effective, v.expires, v.trial ? 1 : 0, v.dependsOn ? JSON.stringify(v.dependsOn) : null, v.text, v.lines?.[0] ?? null, v.lines?.[1] ?? null);
-  const rp = db.prepare('INSERT INTO repeals(doc_id, doc_number, title, text) VALUES (?,?,?,?)');
+  const rp = statement(db, 'INSERT INTO repeals(doc_id, doc_number, title, text) VALUES (?,?,?,?)');
   for (const r of v.repeals) rp.run(id, r.docNumber, r.title, r.text);
-  const et = db.prepare('INSERT INTO enclosure_titles(title, doc_id) VALUES (?, ?)');
+  const et = statement(db, 'INSERT INTO enclosure_titles(title, doc_id) VALUES (?, ?)');
   for (const e of d.enclosures) et.run(e.title, id);
-  const ct = db.prepare('INSERT INTO citations(doc_id, kind, doc_number, title, order_ref, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
+  const ct = statement(db, 'INSERT INTO citations(doc_id, kind, doc_number, title, order_ref, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
   for (const c of d.citations) ct.run(id, c.kind, c.docNumber ?? null, c.title ?? null, c.order ?? null, c.lines[0], c.lines[1]);
   indexDocument(db, id, d);
   learnTerms(db, d.text);

@@ -6,6 +6,7 @@ import { openLibrary, ingestPaths } from '../../src/store/library.js';
 import { ingestBytes } from '../../src/store/ingest.js';
 import { openDb, schemaVersion, type Db } from '../../src/store/db.js';
 import { LATEST_VERSION } from '../../src/store/migrations.js';
+import { reviewUnit } from '../../src/store/units-store.js';
 import { search } from '../../src/search/search.js';
 
 const samples = join(import.meta.dirname, '../../data/samples');
@@ -15,9 +16,9 @@ const sample = (name: string) => join(samples, name);
 /** Everything the library holds, as comparable data. */
 function snapshot(db: Db): unknown {
   const tables = ['sources', 'issues', 'documents', 'outline_nodes', 'doc_tables', 'units', 'unit_aliases', 'responsibilities',
-    'responsibility_units', 'deadlines', 'validity', 'repeals', 'citations', 'stubs'];
+    'responsibility_units', 'document_units', 'deadlines', 'validity', 'repeals', 'citations', 'stubs'];
   const out: Record<string, unknown> = {};
-  for (const t of tables) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all().map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.length : v)));
+  for (const t of tables) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY ${t === 'document_units' ? 'doc_id, unit_id' : 'rowid'}`).all().map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.length : v)));
   out.fts = (db.prepare('SELECT count(*) AS n FROM doc_fts').get() as { n: number }).n;
   return out;
 }
@@ -123,5 +124,42 @@ describe('migrations', () => {
     const db = openLibrary(path);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(search(db, { q: '迁移之后' }).hits[0]!.docNumber).toBe('五政发〔2021〕1号');
+  });
+});
+
+/** document_units as derived from the clause rows, and as stored. */
+const DERIVED_UNITS = `SELECT DISTINCT r.doc_id, ru.unit_id FROM responsibilities r JOIN responsibility_units ru ON ru.responsibility_id = r.id
+  WHERE ru.role <> 'inherited' ORDER BY 1, 2`;
+const storedUnits = (db: Db) => db.prepare('SELECT doc_id, unit_id FROM document_units ORDER BY 1, 2').all();
+
+describe('document units (the unit facet)', () => {
+  it('are the distinct non-inherited units of each document after ingest', () => {
+    const db = openLibrary(':memory:');
+    ingestPaths(db, [samples]);
+    const derived = db.prepare(DERIVED_UNITS).all();
+    expect(derived.length).toBeGreaterThan(100);
+    expect(storedUnits(db)).toEqual(derived);
+  });
+  it('follow an editor mapping an unknown unit to a known one', () => {
+    const db = openLibrary(':memory:');
+    ingestPaths(db, [samples]);
+    const [a, b] = db.prepare(`SELECT unit_id FROM document_units GROUP BY unit_id ORDER BY count(*) DESC LIMIT 2`).pluck().all() as string[];
+    reviewUnit(db, b!, a!, '2026-01-01T00:00:00Z');
+    expect(storedUnits(db)).toEqual(db.prepare(DERIVED_UNITS).all());
+    expect(db.prepare('SELECT count(*) FROM document_units WHERE unit_id = ?').pluck().get(b)).toBe(0);
+  });
+  it('are filled by the migration for a library stored before them', () => {
+    const path = tmp();
+    // A version-5 library with data: ingest today, then take the table away and mark the version back.
+    const v5 = openLibrary(path);
+    ingestPaths(v5, [sample('wutai-2022-no1.txt')]);
+    v5.exec('DROP TABLE document_units');
+    v5.pragma('user_version = 5');
+    v5.close();
+    const db = openLibrary(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const derived = db.prepare(DERIVED_UNITS).all();
+    expect(derived.length).toBeGreaterThan(10);
+    expect(storedUnits(db)).toEqual(derived);
   });
 });
