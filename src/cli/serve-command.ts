@@ -58,6 +58,13 @@ function runServer(path: string, port: number, host: string, db = openLibrary(pa
   const app = createApp({ db });
   warmCaches(db);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => onListening?.(info.port));
+  // A port in use or a host that is not ours is the user's to fix: one line, no stack.
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    const why = e.code === 'EADDRINUSE' ? '端口已被占用' : e.code === 'EADDRNOTAVAIL' ? '本机没有这个地址' : e.code === 'EACCES' ? '没有权限使用这个端口' : e.message;
+    process.stderr.write(`gongbao: 无法在 ${host}:${port} 上启动服务（${why}）\n`);
+    db.close();
+    process.exit(1);
+  });
   const stop = () => {
     server.close();
     db.close();
@@ -79,6 +86,8 @@ function runPrimary(host: string, workers: number): void {
   });
   cluster.on('exit', (w, code, signal) => {
     if (stopping) return;
+    // Before any worker listens, an exit is a start-up failure (the worker has said why): do not retry it.
+    if (!announced) return stop(1);
     // A worker died (it should not: errors are answered, not thrown). Replace it, unless it keeps dying.
     const now = Date.now();
     restarts.push(now);

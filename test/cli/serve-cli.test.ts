@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { workerCount } from '../../src/cli/serve-command.js';
 
@@ -74,6 +75,21 @@ describe('gongbao serve', () => {
     }
     s.child.kill('SIGTERM');
     expect(await exited(s.child)).toBe(0);
+  }, 90_000);
+
+  it('says in one line that the port is taken, with one process or several', async () => {
+    const holder = createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    const port = String((holder.address() as AddressInfo).port);
+    try {
+      for (const workers of ['1', '2']) {
+        const r = spawnSync(process.execPath, [bin, 'serve', '--db', db, '--port', port, '--host', '127.0.0.1', '--workers', workers], { encoding: 'utf8', timeout: 60_000 });
+        expect(r.status, workers).toBe(1);
+        expect(r.stderr.trim().split('\n'), workers).toEqual([`gongbao: 无法在 127.0.0.1:${port} 上启动服务（端口已被占用）`]);
+      }
+    } finally {
+      holder.close();
+    }
   }, 90_000);
 
   it('serves with one process by default, without loading samples on serve', async () => {
