@@ -61,9 +61,14 @@ function runServer(path: string, port: number, host: string, db = openLibrary(pa
   // A port in use or a host that is not ours is the user's to fix: one line, no stack.
   server.on('error', (e: NodeJS.ErrnoException) => {
     const why = e.code === 'EADDRINUSE' ? '端口已被占用' : e.code === 'EADDRNOTAVAIL' ? '本机没有这个地址' : e.code === 'EACCES' ? '没有权限使用这个端口' : e.message;
-    process.stderr.write(`gongbao: 无法在 ${host}:${port} 上启动服务（${why}）\n`);
+    const line = `gongbao: 无法在 ${host}:${port} 上启动服务（${why}）`;
     db.close();
-    process.exit(1);
+    // Every worker meets the same error: the primary prints it once.
+    if (cluster.isWorker && process.send) process.send({ startupError: line }, () => process.exit(1));
+    else {
+      process.stderr.write(`${line}\n`);
+      process.exit(1);
+    }
   });
   const stop = () => {
     server.close();
@@ -83,6 +88,13 @@ function runPrimary(host: string, workers: number): void {
     announced = true;
     announce(host, address.port);
     process.stderr.write(`工作进程：${workers} 个\n`);
+  });
+  let failed = false;
+  cluster.on('message', (_w, msg: { startupError?: string }) => {
+    if (!msg?.startupError || failed) return;
+    failed = true;
+    process.stderr.write(`${msg.startupError}\n`);
+    stop(1);
   });
   cluster.on('exit', (w, code, signal) => {
     if (stopping) return;

@@ -147,7 +147,7 @@ function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery, limits: Sear
   let matched = 0;
   for (const [k, candidate] of parsed.candidates.entries()) {
     // One MATCH pass gives the rows; only a query with more matches than it ranks needs a count.
-    rows = matchRows(db, candidate, where, params, limits.rank);
+    rows = matchRows(db, candidate, where, params, limits.rank, req.sort === 'date' ? 'date' : 'ingest');
     if (rows.length) {
       matched = rows.length < limits.rank ? rows.length : countMatches(db, candidate, where, params, limits.count);
       relaxed = k > 0;
@@ -188,11 +188,11 @@ interface MatchRow {
 }
 
 /**
- * Above this many matches, ranking and facets use the newest FULL_RANK_LIMIT
- * matches only (and say so: `approximate`): bm25 costs about 6 µs per row
- * for a multi-word query, so scoring every match of a query that hits most
- * of a 100k library costs half a second. A gazette's newer documents are the
- * likelier answer.
+ * Above this many matches, ranking and facets use FULL_RANK_LIMIT matches
+ * only, the latest ingested or, sorted by date, the latest signed (and say
+ * so: `approximate`): bm25 costs about 6 µs per row for a multi-word query,
+ * so scoring every match of a query that hits most of a 100k library costs
+ * half a second. A gazette's newer documents are the likelier answer.
  */
 const FULL_RANK_LIMIT = 300;
 
@@ -211,13 +211,32 @@ function countMatches(db: Db, m: string, where: string, params: Record<string, u
   return (statement(db, `SELECT count(*) AS n FROM (SELECT d.id ${BASE} WHERE d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where} ${limit})`).get({ ...params, m }) as { n: number }).n;
 }
 
-/** The newest rankLimit matches (all of them when fewer) with what ranking and facets need. */
-function matchRows(db: Db, m: string, where: string, params: Record<string, unknown>, rankLimit: number): MatchRow[] {
+/**
+ * At most rankLimit matches (all of them when fewer) with what ranking and facets need: the
+ * latest ingested (rowid order, which FTS5 walks without sorting), or for a date sort the latest
+ * by signing date. Those are found by walking the date index down and keeping the rows that
+ * match, so a broad query stops after rankLimit rows instead of sorting every match; they are
+ * not scored (score 0): bm25 for chosen rows would cost a pass over every match again.
+ */
+function matchRows(db: Db, m: string, where: string, params: Record<string, unknown>, rankLimit: number, window: 'ingest' | 'date'): MatchRow[] {
+  const latest = scoredRows(db, m, where, params, ` ORDER BY doc_fts.rowid DESC LIMIT ${rankLimit}`);
+  if (window === 'ingest' || latest.length < rankLimit) return latest;
+  const raw = statement(db, `SELECT d.id, 0, d.date, ${YEAR_SQL}, d.issuer, d.category, ${STATUS_SQL}
+    FROM documents d INDEXED BY documents_date JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
+    WHERE d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where} ORDER BY d.date DESC, d.id DESC LIMIT ${rankLimit}`).raw().all({ ...params, m }) as RawRow[];
+  return raw.map(toMatchRow);
+}
+
+const YEAR_SQL = 'coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT))';
+type RawRow = [number, number, string | null, string | null, string | null, string | null, string];
+const toMatchRow = ([id, score, date, year, issuer, category, status]: RawRow): MatchRow => ({ id, score, date, year, issuer, category, status });
+
+function scoredRows(db: Db, m: string, where: string, params: Record<string, unknown>, tail: string): MatchRow[] {
   // One pass gives ranking and four facets; bm25 is computed only for the rows it returns.
-  const raw = statement(db, `SELECT d.id, bm25(doc_fts, ${WEIGHTS}), d.date, coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)), d.issuer, d.category, ${STATUS_SQL}
+  const raw = statement(db, `SELECT d.id, bm25(doc_fts, ${WEIGHTS}), d.date, ${YEAR_SQL}, d.issuer, d.category, ${STATUS_SQL}
     FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
-    WHERE doc_fts MATCH :m AND ${where} ORDER BY doc_fts.rowid DESC LIMIT ${rankLimit}`).raw().all({ ...params, m }) as [number, number, string | null, string | null, string | null, string | null, string][];
-  return raw.map(([id, score, date, year, issuer, category, status]) => ({ id, score, date, year, issuer, category, status }));
+    WHERE doc_fts MATCH :m AND ${where}${tail}`).raw().all({ ...params, m }) as RawRow[];
+  return raw.map(toMatchRow);
 }
 
 function rank(rows: MatchRow[], sort: 'relevance' | 'date', typedYear: string | undefined): MatchRow[] {

@@ -19,19 +19,20 @@ export interface OpenOptions {
 }
 
 export function openDb(path: string, opts: OpenOptions = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, opts.readonly ? { readonly: true, fileMustExist: true } : {});
+    // The first statements are where a file that is not a SQLite database is found out.
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('cache_size = -32000');
   } catch (e) {
     throw new GongbaoError('bad-argument', `无法打开文库数据库（${(e as Error).message}）`, { file: path });
   }
-  if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-  }
-  db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -32000');
   if (!opts.readonly) migrate(db, opts.targetVersion);
   return db;
 }

@@ -241,6 +241,13 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'an index on the signing date, for searches sorted by date',
+    up(db) {
+      db.exec('CREATE INDEX IF NOT EXISTS documents_date ON documents(date)');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -31,7 +31,7 @@ export function reviewUnit(db: Db, printed: string, decision: string, now: strin
   db.transaction(() => {
     db.prepare('INSERT OR REPLACE INTO unit_reviews(printed, decision, decided_at) VALUES (?,?,?)').run(printed, decision, now);
     if (decision === 'new') db.prepare('UPDATE units SET curated = 1 WHERE id = ?').run(printed);
-    else {
+    else if (decision !== printed) {
       db.prepare('UPDATE responsibility_units SET unit_id = ? WHERE unit_id = ?').run(decision, printed);
       // The documents that named the unit now name the one it maps to (some already did).
       db.prepare('INSERT OR IGNORE INTO document_units(doc_id, unit_id) SELECT doc_id, ? FROM document_units WHERE unit_id = ?').run(decision, printed);

@@ -26,8 +26,13 @@ describe('query forms', () => {
     expect(search(db, { q: '医疗保险征收' }).hits[0]?.title).toMatch(/医疗保险征收/);
     expect(search(db, { q: '烟花爆竹' }).hits.map((h) => h.docNumber)).toContain('五政办发〔2022〕64号');
   });
-  it('matches prefixes of the last word', () => {
+  it('finds a partly typed last word', () => {
     expect(search(db, { q: '跨省通' }).total).toBeGreaterThan(0);
+  });
+  it('makes a last word of Latin letters or digits a prefix, and a Chinese one not', () => {
+    expect(parseQuery('COVI').candidates[0]).toContain('"covi"*');
+    expect(parseQuery('营商环境').candidates[0]).not.toContain('*');
+    expect(parseQuery('COVI ').candidates[0]).not.toContain('*');
   });
   it('turns years and units into suggestions', () => {
     const p = parseQuery('县水利局 2022年', ['县水利局']);
@@ -107,6 +112,17 @@ describe('very broad queries', () => {
     expect(exact.total).toBe(searchUncached(db, { q }).total);
     expect(searchUncached(db, { q, page: 2, pageSize: 5 }, limits).hits).toHaveLength(5);
     expect(searchUncached(db, { q, page: 3, pageSize: 5 }, limits).hits).toEqual([]);
+  });
+  it('sorted by date, show the latest by signing date even when older issues were ingested last', () => {
+    const backfilled = openLibrary(':memory:');
+    const dir = join(import.meta.dirname, '../../data/samples');
+    // Newest issue first, oldest last: ingest order (rowid) runs against the dates.
+    for (const f of ['wutai-2023-no2.txt', 'wutai-2022-no4-part2.txt', 'wutai-2022-no1.txt', 'wutai-2021-no4.txt']) expect(ingestPaths(backfilled, [join(dir, f)]).failures).toEqual([]);
+    const all = searchUncached(backfilled, { q, sort: 'date', pageSize: 100 });
+    const windowed = searchUncached(backfilled, { q, sort: 'date', pageSize: 100 }, limits);
+    expect(windowed.approximate).toBe(true);
+    expect(windowed.hits.map((h) => h.id)).toEqual(all.hits.slice(0, limits.rank).map((h) => h.id));
+    expect(windowed.hits[0]!.date).toBe(all.hits[0]!.date);
   });
   it('keep small result sets exact and fully ranked', () => {
     const r = searchUncached(db, { q: '烟花爆竹' }, limits);

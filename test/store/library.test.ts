@@ -148,12 +148,21 @@ describe('document units (the unit facet)', () => {
     expect(storedUnits(db)).toEqual(db.prepare(DERIVED_UNITS).all());
     expect(db.prepare('SELECT count(*) FROM document_units WHERE unit_id = ?').pluck().get(b)).toBe(0);
   });
+  it('are untouched when a unit is mapped to itself', () => {
+    const db = openLibrary(':memory:');
+    ingestPaths(db, [samples]);
+    const [a] = db.prepare(`SELECT unit_id FROM document_units GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1`).pluck().all() as string[];
+    const before = storedUnits(db);
+    reviewUnit(db, a!, a!, '2026-01-01T00:00:00Z');
+    expect(storedUnits(db)).toEqual(before);
+    expect(storedUnits(db)).toEqual(db.prepare(DERIVED_UNITS).all());
+  });
   it('are filled by the migration for a library stored before them', () => {
     const path = tmp();
     // A version-5 library with data: ingest today, then take the table away and mark the version back.
     const v5 = openLibrary(path);
     ingestPaths(v5, [sample('wutai-2022-no1.txt')]);
-    v5.exec('DROP TABLE document_units');
+    v5.exec('DROP TABLE document_units; DROP INDEX documents_date');
     v5.pragma('user_version = 5');
     v5.close();
     const db = openLibrary(path);

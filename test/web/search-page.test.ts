@@ -20,14 +20,14 @@ describe('search page for broad queries', () => {
     const html = await render(result({ total: 10_000, totalExact: false, approximate: true, ranked: 300 }));
     expect(html).toContain('找到超过');
     expect(html).toContain('10,000');
-    expect(html).toContain('最新的 300 件');
+    expect(html).toContain('按相关度排列最近收录的 300 件');
     expect(lastPage(html)).toBe(30);
   });
   it('says “共找到” with an exact count and pages through every match', async () => {
     const html = await render(result({ total: 25, ranked: 25 }));
     expect(html).toContain('共找到');
     expect(html).not.toContain('找到超过');
-    expect(html).not.toContain('最新的');
+    expect(html).not.toContain('最近收录');
     expect(lastPage(html)).toBe(3);
   });
 });

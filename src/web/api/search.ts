@@ -2,7 +2,7 @@
 // hit of a search, up to EXPORT_LIMIT rows).
 import type { Hono } from 'hono';
 import type { Env } from '../app.js';
-import { search, type SearchHit, type SearchRequest } from '../../search/search.js';
+import { COUNT_LIMIT, search, searchUncached, type SearchHit, type SearchRequest } from '../../search/search.js';
 import type { Db } from '../../store/db.js';
 import { csvResponse } from './csv.js';
 import { DOCUMENT_CSV_HEADER } from './documents.js';
@@ -11,11 +11,11 @@ import { queryOf, searchExportQuery, searchQuery, validate } from './schemas.js'
 
 export const EXPORT_LIMIT = 1000;
 
-/** Every hit of a search, page by page, capped at `limit`. */
+/** Every hit of a search, page by page, capped at `limit`: the export ranks `limit` matches, not a page's window. */
 export function allHits(db: Db, req: SearchRequest, limit = EXPORT_LIMIT): SearchHit[] {
   const hits: SearchHit[] = [];
   for (let page = 1; hits.length < limit; page++) {
-    const r = search(db, { ...req, page, pageSize: 100 });
+    const r = searchUncached(db, { ...req, page, pageSize: 100 }, { rank: limit, count: COUNT_LIMIT });
     hits.push(...r.hits);
     if (r.hits.length < 100 || hits.length >= r.total) break;
   }

@@ -106,7 +106,9 @@ export const SearchPage: FC<{ data: SearchPageData }> = ({ data }) => {
               {result.totalExact ? '共找到' : '找到超过'} <strong>{result.total.toLocaleString('zh-CN')}</strong> 件文件{result.total > result.pageSize ? `，当前第 ${result.page} 页` : ''}
             </h2>
             {result.approximate ? (
-              <p class="notice">命中文件较多，以下按相关度列出其中最新的 {result.ranked} 件。加上年份、发文机关等筛选条件或更多检索词，可以缩小范围。</p>
+              <p class="notice">
+                命中文件较多，以下{params.sort === 'date' ? `按日期列出最新的 ${result.ranked} 件` : `按相关度排列最近收录的 ${result.ranked} 件`}。加上年份、发文机关等筛选条件或更多检索词，可以缩小范围。
+              </p>
             ) : null}
             {result.relaxed ? <p class="notice">没有同时包含全部检索词的文件，以下是包含部分检索词的结果。</p> : null}
             {result.total === 0 ? <Empty params={params} /> : <Hits result={result} />}
