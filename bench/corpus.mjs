@@ -26,6 +26,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseIssueText } from '../dist/parse/issue.js';
+import { rng } from './lib/common.mjs';
 
 export const GENERATOR_VERSION = 1;
 const root = join(import.meta.dirname, '..');
@@ -35,18 +36,6 @@ const DN_LINE = /^(.*?)([\p{Script=Han}]{1,10}?)\s*[〔\[（(【［]\s*((?:19|20
 const DATE_LINE = /^([\s#>*-]*)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/;
 const enc = new TextEncoder();
 const utf8Len = (s) => enc.encode(s).length;
-
-/** mulberry32: a small seeded PRNG, so a seed always gives the same corpus. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The sample documents as templates: original lines, where the 文号 line and date lines are. */
 export function loadTemplates(dir = SAMPLES) {

@@ -28,7 +28,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
 import Database from 'better-sqlite3';
-import { fmt, machine, pct, queryMix, repoRoot } from './lib/common.mjs';
+import { fmt, machine, pct, queryMix, repoRoot, rng } from './lib/common.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -60,17 +60,6 @@ if (!opt.db || !existsSync(opt.db)) {
 const log = (s) => process.stderr.write(`${s}\n`);
 const now = () => performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // What to ask for: ids and 文号 from the library itself (read-only).
 const dbPath = resolve(opt.db);

@@ -14,6 +14,18 @@ export function pct(xs, p) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
+/** mulberry32: a small seeded PRNG, so a seed always gives the same sequence. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 export const mb = (bytes) => bytes / 1e6;
 export const fileSize = (f) => (existsSync(f) ? statSync(f).size : 0);
