@@ -1,7 +1,7 @@
 // Run a search over the library: BM25 with field boosts, filters, facets,
 // highlighted snippets, sorting and pagination. A 文号 in the query pins
 // that document first; if the AND of all words finds nothing, the OR does.
-import { statement, type Db } from '../store/db.js';
+import { issueGeneration, statement, type Db } from '../store/db.js';
 import { parseQuery, type ParsedQuery, type Suggestion } from './query.js';
 import { buildSnippet } from './snippet.js';
 import { STATUS_SQL, type ValidityStatus } from '../store/status.js';
@@ -56,7 +56,7 @@ export interface SearchResult {
   relaxed: boolean;
   /** False when counting stopped at COUNT_LIMIT: there are at least `total` matches. */
   totalExact: boolean;
-  /** Ranking and facets covered only the newest `ranked` matches of a very broad query. */
+  /** Ranking and facets covered only `ranked` of the matches of a very broad query (see FULL_RANK_LIMIT). */
   approximate?: boolean;
   /** How many matches were ranked (pages beyond them are empty). */
   ranked: number;
@@ -66,10 +66,12 @@ export interface SearchResult {
 const WEIGHTS = '10.0, 4.0, 1.0, 6.0';
 
 const UNFILTERED = 'd.is_current = 1';
+/** A document's year: its signing date's, else its issue's. */
+export const YEAR_SQL = 'coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT))';
 
 export function filterSql(f: SearchFilters, params: Record<string, unknown>): string {
   const where = [UNFILTERED];
-  if (f.year) (where.push(`coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT)) = :year`), (params.year = String(f.year)));
+  if (f.year) (where.push(`${YEAR_SQL} = :year`), (params.year = String(f.year)));
   if (f.issue) (where.push('d.issue_id = :issue'), (params.issue = f.issue));
   if (f.issuer) (where.push('d.issuer = :issuer'), (params.issuer = f.issuer));
   if (f.category) (where.push('d.category = :category'), (params.category = f.category));
@@ -99,9 +101,9 @@ const RESULT_CACHE_SIZE = 500;
 const resultCache = new WeakMap<Db, { generation: string; entries: Map<string, SearchResult> }>();
 
 function generationOf(db: Db): string {
-  const g = statement(db, 'SELECT max(id) AS m, count(*) AS n FROM issues').get() as { m: number | null; n: number };
+  // Unit reviews change unit facets and filters without an ingest.
   const r = statement(db, 'SELECT count(*) AS n FROM unit_reviews').get() as { n: number };
-  return `${g.m}:${g.n}:${r.n}`;
+  return `${issueGeneration(db)}:${r.n}`;
 }
 
 /** `GONGBAO_SEARCH_CACHE=0` turns the result cache off: what a cold-cache load benchmark runs. */
@@ -173,7 +175,7 @@ function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery, limits: Sear
   const totalExact = matched <= limits.count;
   const total = Math.min(matched, limits.count) + extra;
   const approximate = matched > rows.length;
-  return { query: req.q, total, totalExact, page, pageSize, hits, facets: rows.length ? facets(db, rows, ranked) : empty, suggestions: parsed.suggestions, relaxed, approximate, ranked: rows.length + extra };
+  return { query: req.q, total, totalExact, page, pageSize, hits, facets: rows.length ? facets(db, rows) : empty, suggestions: parsed.suggestions, relaxed, approximate, ranked: rows.length + extra };
 }
 
 /** One row per matching document: what ranking and facets need, from a single FTS5 MATCH. */
@@ -227,7 +229,6 @@ function matchRows(db: Db, m: string, where: string, params: Record<string, unkn
   return raw.map(toMatchRow);
 }
 
-const YEAR_SQL = 'coalesce(substr(d.date, 1, 4), CAST(i.year AS TEXT))';
 type RawRow = [number, number, string | null, string | null, string | null, string | null, string];
 const toMatchRow = ([id, score, date, year, issuer, category, status]: RawRow): MatchRow => ({ id, score, date, year, issuer, category, status });
 
@@ -256,10 +257,8 @@ function hydrate(db: Db, id: number, score: number, today: string, terms: string
   };
 }
 
-/** How many of the best results a unit facet looks at: units come from a join that is costly over every match. */
-const UNIT_FACET_DEPTH = 300;
-
-function facets(db: Db, rows: MatchRow[], ranked: MatchRow[]): SearchResult['facets'] {
+/** Facets over the matches that were ranked; the unit facet from each document's distinct units (document_units). */
+function facets(db: Db, rows: MatchRow[]): SearchResult['facets'] {
   const group = (key: (r: MatchRow) => string | null): FacetValue[] => {
     const counts = new Map<string, number>();
     for (const r of rows) {
@@ -268,8 +267,7 @@ function facets(db: Db, rows: MatchRow[], ranked: MatchRow[]): SearchResult['fac
     }
     return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20);
   };
-  const top = ranked.slice(0, UNIT_FACET_DEPTH).map((r) => r.id);
   const unit = statement(db, `SELECT unit_id AS value, count(*) AS count FROM document_units
-      WHERE doc_id IN (SELECT value FROM json_each(:ids)) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all({ ids: JSON.stringify(top) }) as FacetValue[];
+      WHERE doc_id IN (SELECT value FROM json_each(:ids)) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all({ ids: JSON.stringify(rows.map((r) => r.id)) }) as FacetValue[];
   return { year: group((r) => r.year), issuer: group((r) => r.issuer), category: group((r) => r.category), status: group((r) => r.status), unit };
 }

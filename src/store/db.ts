@@ -58,3 +58,12 @@ export function statement(db: Db, sql: string): Database.Statement {
   }
   return st;
 }
+
+/**
+ * A key that changes whenever an issue is ingested (a new issue, or a new
+ * version of one): what caches of library-wide reads are keyed on.
+ */
+export function issueGeneration(db: Db): string {
+  const g = statement(db, 'SELECT max(id) AS m, count(*) AS n FROM issues').get() as { m: number | null; n: number };
+  return `${g.m}:${g.n}`;
+}

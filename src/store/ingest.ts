@@ -121,8 +121,9 @@ function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d:
     const roles: [string, typeof r.leadUnits][] = [['lead', r.leadUnits], ['responsible', r.responsibleUnits], ['cooperating', r.cooperatingUnits], ['inherited', r.inherited ?? []]];
     for (const [role, units] of roles) {
       for (const u of units) {
-        ru.run(rid, u.id ?? u.name, role, u.printed);
-        if (role !== 'inherited') du.run(id, u.id ?? u.name);
+        const unitId = u.id ?? u.name;
+        ru.run(rid, unitId, role, u.printed);
+        if (role !== 'inherited') du.run(id, unitId);
       }
     }
   });

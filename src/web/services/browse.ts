@@ -2,13 +2,12 @@
 // links are searches with filters and no words. search() needs words to
 // match, so this lists the filtered documents (newest first) with the same
 // result shape, facets included. Also the value lists for the filter form.
-import type { Db } from '../../store/db.js';
+import { issueGeneration, type Db } from '../../store/db.js';
 import { STATUS_SQL } from '../../store/status.js';
-import { filterSql, type FacetValue, type SearchFilters, type SearchResult } from '../../search/search.js';
+import { filterSql, YEAR_SQL, type FacetValue, type SearchFilters, type SearchResult } from '../../search/search.js';
 import { buildSnippet } from '../../search/snippet.js';
 
 const BASE = 'FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id';
-const YEAR = 'CAST(coalesce(substr(d.date, 1, 4), i.year) AS TEXT)';
 
 export function browseDocuments(db: Db, req: SearchFilters & { page: number; pageSize: number; today: string }): SearchResult {
   const params: Record<string, unknown> = { today: req.today };
@@ -26,7 +25,7 @@ export function browseDocuments(db: Db, req: SearchFilters & { page: number; pag
       WHERE ${where} AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(params) as FacetValue[];
   return {
     query: '', total, totalExact: true, ranked: total, page: req.page, pageSize: req.pageSize, hits, suggestions: [], relaxed: false,
-    facets: { year: group(YEAR), issuer: group('d.issuer'), category: group('d.category'), status: group(STATUS_SQL), unit },
+    facets: { year: group(YEAR_SQL), issuer: group('d.issuer'), category: group('d.category'), status: group(STATUS_SQL), unit },
   };
 }
 
@@ -36,13 +35,12 @@ export interface FilterChoices {
   categories: string[];
 }
 
-/** The values the filter form offers, from what the library holds. */
-/** Filter choices change only when an issue is ingested: cache them per library and issue generation. */
+/** Filter choices change only when an issue is ingested: cached per library and issue generation. */
 const choiceCache = new WeakMap<Db, { key: string; value: FilterChoices }>();
 
+/** The values the filter form offers, from what the library holds. */
 export function filterChoices(db: Db): FilterChoices {
-  const gen = db.prepare('SELECT max(id) AS m, count(*) AS n FROM issues').get() as { m: number | null; n: number };
-  const key = `${gen.m}:${gen.n}`;
+  const key = issueGeneration(db);
   const hit = choiceCache.get(db);
   if (hit && hit.key === key) return hit.value;
   const value = computeFilterChoices(db);
@@ -53,5 +51,5 @@ export function filterChoices(db: Db): FilterChoices {
 function computeFilterChoices(db: Db): FilterChoices {
   const list = (expr: string, order: string) =>
     (db.prepare(`SELECT DISTINCT ${expr} AS v ${BASE} WHERE d.is_current = 1 AND ${expr} IS NOT NULL ORDER BY 1 ${order}`).all() as { v: string | number }[]).map((r) => String(r.v));
-  return { years: [...new Set(list(YEAR, 'DESC'))], issuers: list('d.issuer', 'ASC'), categories: list('d.category', 'ASC') };
+  return { years: [...new Set(list(YEAR_SQL, 'DESC'))], issuers: list('d.issuer', 'ASC'), categories: list('d.category', 'ASC') };
 }
