@@ -10,6 +10,7 @@ import { registerSearch } from './search-command.js';
 import { registerLibrary } from './library-command.js';
 import { registerTask } from './task-command.js';
 import { registerUser } from './user-command.js';
+import { registerCalendar } from './calendar-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerLibrary(program);
   registerTask(program);
   registerUser(program);
+  registerCalendar(program);
   return program;
 }
 

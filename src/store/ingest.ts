@@ -14,6 +14,8 @@ import { statement, type Db } from './db.js';
 import { indexDocument, learnTerms, removeFromIndex } from '../search/indexer.js';
 import { resolveAfterIngest } from './resolve.js';
 import { loadRegistry, saveRegistry } from './units-store.js';
+import { importNotice } from './calendar-store.js';
+import { noticeOfDocument } from './calendar-import.js';
 
 export type IngestStatus = 'added' | 'new-version' | 'unchanged';
 
@@ -24,11 +26,15 @@ export interface IngestResult {
   version: number;
   documents: number;
   diagnostics: Diagnostic[];
+  /** Holiday notices found in the issue (imported into the calendar unless `calendar: false`). */
+  calendar?: { docNumber: string | null; title: string; holidays: number; workdays: number; confirms: number[]; imported: boolean }[];
 }
 
 export interface IngestOptions {
   now?: () => Date;
   registry?: UnitRegistry;
+  /** Import the holiday notices an issue contains into the calendar (default true). */
+  calendar?: boolean;
   /** Test hook: called between steps inside the transaction; throwing aborts the ingest. */
   onStep?: (step: string) => void;
 }
@@ -82,8 +88,13 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
     saveRegistry(db, registry);
     resolveAfterIngest(db, issueId, now);
     step('resolved');
+    const calendar = analyzed.documents.map((d) => noticeOfDocument(d, lines, file)).filter((n) => n !== null).map((n) => {
+      const imported = opts.calendar !== false ? importNotice(db, n.source, n.reading, now) : null;
+      const days = { holidays: n.reading.days.filter((d) => d.kind === 'holiday').length, workdays: n.reading.days.filter((d) => d.kind === 'workday').length };
+      return { docNumber: n.source.docNumber, title: n.source.title, ...days, confirms: n.reading.confirms, imported: Boolean(imported?.added) };
+    });
     const diagnostics = [...analyzed.diagnostics, ...analyzed.documents.flatMap((d) => d.diagnostics)];
-    return { file, status: version === 1 ? 'added' : 'new-version', issueKey, version, documents: analyzed.documents.length, diagnostics };
+    return { file, status: version === 1 ? 'added' : 'new-version', issueKey, version, documents: analyzed.documents.length, diagnostics, ...(calendar.length ? { calendar } : {}) };
   })();
 }
 

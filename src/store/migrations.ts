@@ -248,6 +248,33 @@ export const MIGRATIONS: Migration[] = [
       db.exec('CREATE INDEX IF NOT EXISTS documents_date ON documents(date)');
     },
   },
+  {
+    version: 8,
+    description: 'working-day calendar read from holiday notices; append-only audit log; login-attempt retention index',
+    up(db) {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS calendar_sources (
+          id INTEGER PRIMARY KEY,
+          doc_number TEXT, title TEXT NOT NULL, issuer TEXT, date TEXT, file TEXT,
+          content_key TEXT NOT NULL UNIQUE,
+          confirms_json TEXT NOT NULL,
+          imported_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS calendar_days (
+          day TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+          name TEXT,
+          source_id INTEGER NOT NULL REFERENCES calendar_sources(id),
+          line INTEGER,
+          extends_break INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (day, source_id)
+        );
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE INDEX IF NOT EXISTS login_attempts_at ON login_attempts(at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,7 +4,10 @@
 // constant time. A session is a random token kept by the browser in a cookie
 // and stored here only as its SHA-256, with an expiry and a CSRF token.
 // Failed logins are counted per username + client address: five within 15
-// minutes lock that pair out until the window passes.
+// minutes lock that pair out until the window passes; fifty from one address
+// across usernames lock that address out too. An attempt is reserved (counted
+// as a failure) before its password is checked, so parallel requests cannot
+// get more checks than the limit; attempts older than a day are dropped.
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { GongbaoError } from '../errors.js';
 import type { Db } from '../store/db.js';
@@ -31,6 +34,12 @@ export interface Session {
 export const SESSION_HOURS = 8;
 export const LOGIN_WINDOW_MINUTES = 15;
 export const LOGIN_MAX_FAILURES = 5;
+/** Failures from one client address, across usernames, within the window. */
+export const LOGIN_MAX_CLIENT_FAILURES = 50;
+/** Rows of login_attempts older than this are deleted. */
+export const LOGIN_RETENTION_HOURS = 24;
+export const LOCKED_DETAIL = '登录失败次数过多，已暂时锁定';
+export const CLIENT_LOCKED_DETAIL = '同一地址登录失败次数过多，已暂时锁定';
 const MIN_PASSWORD = 8;
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
 
@@ -105,30 +114,86 @@ export interface LoginResult {
 
 /**
  * Check a username and password from `client` (an address). Throws 429 while
- * the pair is locked out, 401 for a wrong name or password.
+ * the pair or the address is locked out, 401 for a wrong name or password.
  */
 export async function login(db: Db, username: string, password: string, client: string, now: Date): Promise<LoginResult> {
   const key = `${username.trim().toLowerCase()}|${client}`;
-  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-  const failures = db.prepare(`SELECT at FROM login_attempts WHERE key = ? AND ok = 0 AND at > ?
-      AND at > coalesce((SELECT max(at) FROM login_attempts WHERE key = ? AND ok = 1), '') ORDER BY at`).all(key, windowStart, key) as { at: string }[];
-  if (failures.length >= LOGIN_MAX_FAILURES) {
-    const until = Date.parse(failures[failures.length - LOGIN_MAX_FAILURES]!.at) + LOGIN_WINDOW_MINUTES * 60_000;
-    const minutes = Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
-    audit(db, now.toISOString(), null, 'login', `user:${username.slice(0, 40)}`, false, '登录失败次数过多，已暂时锁定');
+  const reserved = reserveAttempt(db, key, client, username, now);
+  if ('until' in reserved) {
+    const minutes = Math.max(1, Math.ceil((reserved.until - now.getTime()) / 60_000));
     throw new GongbaoError('too-many-requests', `登录失败次数过多，请 ${minutes} 分钟后再试`);
   }
   const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username.trim()) as UserRow | undefined;
   decoy ??= hashPassword(randomBytes(12).toString('hex'));
   const ok = row ? await verifyPassword(row.password_hash, password) : (await verifyPassword(await decoy, password), false);
-  db.prepare('INSERT INTO login_attempts(key, at, ok) VALUES (?,?,?)').run(key, now.toISOString(), ok ? 1 : 0);
   if (!row || !ok) {
     audit(db, now.toISOString(), null, 'login', `user:${username.slice(0, 40)}`, false, '用户名或密码错误');
     throw new GongbaoError('unauthorized', '用户名或密码错误');
   }
+  db.prepare('UPDATE login_attempts SET ok = 1 WHERE rowid = ?').run(reserved.id);
   const user = toUser(row);
   audit(db, now.toISOString(), actorOf(user), 'login', `user:${user.username}`, true, null);
   return createSession(db, user, now);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * In one immediate transaction: drop expired attempts, then either record
+ * this attempt as a failure (ok = 0, set to 1 by a success) and return its
+ * rowid, or return when the lockout that refuses it ends. Reserved attempts
+ * whose check has not finished count as failures.
+ */
+function reserveAttempt(db: Db, key: string, client: string, username: string, now: Date): { id: number } | { until: number } {
+  const t = now.getTime();
+  const windowStart = iso(t - LOGIN_WINDOW_MINUTES * 60_000);
+  return db.transaction(() => {
+    db.prepare('DELETE FROM login_attempts WHERE at < ?').run(iso(t - LOGIN_RETENTION_HOURS * 3_600_000));
+    // Failures of this pair since its last success (rowid order is reservation order).
+    const failures = ats(db.prepare(`SELECT at FROM login_attempts WHERE key = ? AND ok = 0 AND at > ?
+        AND rowid > coalesce((SELECT max(rowid) FROM login_attempts WHERE key = ? AND ok = 1), 0) ORDER BY at`).all(key, windowStart, key));
+    if (failures.length >= LOGIN_MAX_FAILURES) {
+      return refuse(db, failures, LOGIN_MAX_FAILURES, `user:${username.trim().toLowerCase().slice(0, 40)}`, LOCKED_DETAIL, now);
+    }
+    const suffix = `|${client}`;
+    const fromClient = ats(db.prepare(`SELECT at FROM login_attempts WHERE ok = 0 AND at > ?
+        AND substr(key, -length(?)) = ? ORDER BY at`).all(windowStart, suffix, suffix));
+    if (fromClient.length >= LOGIN_MAX_CLIENT_FAILURES) {
+      return refuse(db, fromClient, LOGIN_MAX_CLIENT_FAILURES, `client:${client.slice(0, 60)}`, CLIENT_LOCKED_DETAIL, now);
+    }
+    const id = db.prepare('INSERT INTO login_attempts(key, at, ok) VALUES (?,?,0)').run(key, now.toISOString()).lastInsertRowid;
+    return { id: Number(id) };
+  }).immediate();
+}
+
+const ats = (rows: unknown[]) => (rows as { at: string }[]).map((r) => r.at);
+
+/**
+ * A refused attempt: audited once per lockout (the first refusal after the
+ * failure that began it), never recorded in login_attempts.
+ */
+function refuse(db: Db, failures: string[], max: number, target: string, detail: string, now: Date): { until: number } {
+  const until = Date.parse(failures[failures.length - max]!) + LOGIN_WINDOW_MINUTES * 60_000;
+  const at = now.toISOString();
+  const last = failures[failures.length - 1]!;
+  if (!lockoutAudited(db, target, detail, last < at ? last : at)) audit(db, at, null, 'login', target, false, detail);
+  return { until };
+}
+
+/**
+ * Whether the lockout of `target` has been audited since `since`. Reads
+ * audit_log newest first and stops at the first row older than `since`, so
+ * the cost is bounded by the rows written within the lockout window.
+ */
+function lockoutAudited(db: Db, target: string, detail: string, since: string): boolean {
+  const rows = db.prepare('SELECT at, actor_unit, actor_user, action, target, allowed, detail FROM audit_log ORDER BY id DESC').iterate() as IterableIterator<{
+    at: string; actor_unit: string | null; actor_user: string | null; action: string; target: string | null; allowed: number; detail: string | null;
+  }>;
+  for (const r of rows) {
+    if (r.at < since) return false;
+    if (r.actor_unit === null && r.actor_user === null && r.action === 'login' && r.target === target && r.allowed === 0 && r.detail === detail) return true;
+  }
+  return false;
 }
 
 export function createSession(db: Db, user: User, now: Date): LoginResult {

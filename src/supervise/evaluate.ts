@@ -4,7 +4,7 @@
 //   score = mean grade points + min(volumeBonusMax, volumeBonusPerTask × graded tasks)
 //           − summonPenalty × summons − redCardPenalty × red cards   (all within the period)
 import { GongbaoError } from '../errors.js';
-import { chinaDay } from './calendar.js';
+import { chinaDay, endOfChinaDay, startOfChinaDay } from './calendar.js';
 import type { Grade, Task } from './model.js';
 import type { Supervision } from './service.js';
 import { warnings as taskWarnings, type Warning } from './task-store.js';
@@ -33,21 +33,55 @@ export function parsePeriod(spec: { quarter?: string; year?: string }): PeriodRa
   throw new GongbaoError('bad-argument', '请指定 --quarter 2022Q2 或 --year 2022');
 }
 
-const LATE_KINDS = new Set(['accept-overdue', 'report-overdue', 'overdue']);
+export interface GradeExplained {
+  grade: Grade | null;
+  /** How the grade was reached, in the words of 8号 §四（一）. */
+  reasons: string[];
+}
 
-/** The automatic grade; 落实好 needs recognition the system cannot see, so only a leader's override gives it. */
-export function autoGrade(t: Task, ws: Warning[], today: string): Grade | null {
-  if (t.gradeOverride) return t.gradeOverride.grade;
-  if (t.status === 'cancelled') return null;
-  const severe = ws.some((w) => w.kind === 'red-card' || w.kind === 'escalated');
+/**
+ * The automatic grade by 五政办发〔2022〕8号 §四（一）, with the reasons:
+ *   落实好    only a leader's override (it needs 表扬、批示肯定 the system cannot see);
+ *   落实较好  "提前按要求完成": closed before the original due date, never extended,
+ *             accepted and reported on time, never overdue;
+ *   基本落实  "在规定时限内按要求基本完成…能及时报告进展情况": closed by the (extended) due date;
+ *   落实不力  closed late, or still open after the due date ("经督查督办后仍未按要求完成");
+ *   落实较差  "工作进度严重滞后且不及时报告": late with a red card or escalation, and no report since the due date.
+ * Warnings are kept whatever happens later: an approved extension does not erase lateness before it.
+ */
+export function explainGrade(t: Task, ws: Warning[], today: string): GradeExplained {
+  if (t.gradeOverride) return { grade: t.gradeOverride.grade, reasons: [`${t.gradeOverride.by}评定：${t.gradeOverride.reason}`] };
+  if (t.status === 'cancelled') return { grade: null, reasons: ['任务已撤销，不评定'] };
+  const has = (kind: string) => ws.some((w) => w.kind === kind);
+  const reasons: string[] = [];
+  const lateAccept = has('accept-overdue');
+  const lateReport = has('report-overdue');
+  const wasOverdue = has('overdue') || has('supervision-notice');
+  const severe = has('red-card') || has('escalated');
+  if (lateAccept) reasons.push('承办超过一个工作日的时限');
+  if (lateReport) reasons.push('未按时反馈进展情况');
+  if (t.extensions > 0) reasons.push(`经批准延期 ${t.extensions} 次（原期限 ${t.originalDue}，现期限 ${t.due}）`);
+  if (wasOverdue) reasons.push('曾超过办结期限（超期预警或督办通知书）');
+  if (severe) reasons.push(has('red-card') ? '受到红牌警告' : '已提请升级督办');
   const closed = t.closedAt ? chinaDay(new Date(t.closedAt)) : null;
   if (closed) {
-    if (closed <= t.originalDue && t.extensions === 0 && !ws.some((w) => LATE_KINDS.has(w.kind))) return '落实较好';
-    if (closed <= t.due) return '基本落实';
-    return severe ? '落实较差' : '落实不力';
+    if (closed < t.originalDue && t.extensions === 0 && !lateAccept && !lateReport && !wasOverdue) {
+      return { grade: '落实较好', reasons: [`${closed} 办结，早于期限 ${t.originalDue}（提前按要求完成），按时承办和反馈`] };
+    }
+    if (closed <= t.due && !wasOverdue) {
+      return { grade: '基本落实', reasons: [`${closed} 办结，在规定时限 ${t.due} 内`, ...reasons] };
+    }
+    return { grade: '落实不力', reasons: [`${closed} 办结，晚于期限 ${t.due}`, ...reasons] };
   }
-  if (today <= t.due) return null;
-  return severe ? '落实较差' : '落实不力';
+  if (today <= t.due && !wasOverdue) return { grade: null, reasons: [`尚未到期（期限 ${t.due}），暂不评定`] };
+  const reportedSinceDue = t.lastReportAt !== null && chinaDay(new Date(t.lastReportAt)) > t.due;
+  if (severe && !reportedSinceDue) return { grade: '落实较差', reasons: [`超过期限 ${t.due} 仍未办结，进度严重滞后且期限后未报告`, ...reasons] };
+  return { grade: '落实不力', reasons: [`超过期限 ${t.due} 仍未办结（经督办仍未按要求完成）`, ...reasons] };
+}
+
+/** The automatic grade alone. */
+export function autoGrade(t: Task, ws: Warning[], today: string): Grade | null {
+  return explainGrade(t, ws, today).grade;
 }
 
 export interface UnitEvaluation {
@@ -69,17 +103,19 @@ export interface UnitEvaluation {
   capped: string | null;
 }
 
-export function evaluate(sv: Supervision, period: PeriodRange): { period: PeriodRange; units: UnitEvaluation[]; tasks: { id: number; unit: string; grade: Grade | null }[] } {
+export function evaluate(sv: Supervision, period: PeriodRange): { period: PeriodRange; units: UnitEvaluation[]; tasks: { id: number; unit: string; title: string; grade: Grade | null; reasons: string[] }[] } {
   const p = sv.profile;
   const today = sv.today();
   const inPeriod = (day: string) => day >= period.from && day <= period.to;
   const tasks = sv.list().filter((t) => t.status !== 'cancelled' && inPeriod(t.due));
   const graded = tasks.map((t) => {
     const ws = taskWarnings(sv.db, t.id);
-    return { t, ws, grade: autoGrade(t, ws, today) };
+    const g = explainGrade(t, ws, today);
+    return { t, ws, grade: g.grade, reasons: g.reasons };
   });
+  // Instants are stored in UTC: a period runs from 00:00 China time on its first day to the end of its last.
   const count = (sql: string, unit: string, from: string, to: string) =>
-    (sv.db.prepare(sql).get({ unit, from, to: `${to}T99` }) as { n: number }).n;
+    (sv.db.prepare(sql).get({ unit, from: startOfChinaDay(from).toISOString(), to: endOfChinaDay(to).toISOString() }) as { n: number }).n;
   const summonsSql = 'SELECT count(*) AS n FROM summons WHERE unit = :unit AND at >= :from AND at <= :to';
   const redSql = "SELECT count(*) AS n FROM task_warnings WHERE unit = :unit AND kind = 'red-card' AND raised_at >= :from AND raised_at <= :to";
   const units = [...new Set(graded.map((g) => g.t.leadUnit))].map((unit): UnitEvaluation => {
@@ -112,5 +148,5 @@ export function evaluate(sv: Supervision, period: PeriodRange): { period: Period
   });
   units.sort((a, b) => b.score - a.score || b.tasks - a.tasks || a.unit.localeCompare(b.unit, 'zh'));
   units.forEach((u, i) => (u.rank = i + 1));
-  return { period, units, tasks: graded.map((g) => ({ id: g.t.id, unit: g.t.leadUnit, grade: g.grade })) };
+  return { period, units, tasks: graded.map((g) => ({ id: g.t.id, unit: g.t.leadUnit, title: g.t.title, grade: g.grade, reasons: g.reasons })) };
 }

@@ -36,11 +36,14 @@ export interface Actor {
   unit: string;
   role: Role;
   user?: string;
+  /** A leader's decision the office obtained and recorded: the recording office unit (and user). */
+  recordedBy?: string;
 }
 
 export type Action =
   | 'register' | 'accept' | 'report' | 'request-extension' | 'approve-extension' | 'reject-extension'
-  | 'request-completion' | 'pre-review' | 'approve-completion' | 'reject-completion' | 'cancel' | 'supervise' | 'summon' | 'grade';
+  | 'request-completion' | 'pre-review' | 'approve-completion' | 'reject-completion' | 'cancel' | 'supervise' | 'summon' | 'grade'
+  | 'review-extension' | 'edit' | 'recalculate';
 
 export interface TransitionRule {
   from: TaskStatus[];
@@ -49,32 +52,43 @@ export interface TransitionRule {
   by: ('lead' | 'office' | 'leader' | 'principal')[];
 }
 
+const OPEN_STATUSES: TaskStatus[] = ['registered', 'accepted', 'extension_requested', 'completion_requested'];
+
 /**
- * Every action and where it may happen. A lead unit accepts within a working
- * day, reports, asks for extension or completion; the office (on the
- * leaders' behalf, as the plan says it 报批 and 反馈批复) or a leader decides.
+ * Every action and where it may happen (五政办发〔2022〕8号 §三). The lead unit
+ * accepts within a working day, reports, asks for extension or completion.
+ * The office (县政府办公室) does the 初审 and 报批: its word on an extension or
+ * a completion is a recommendation (`review-extension`, `pre-review`); the
+ * decision is the 分管领导's, or the 主要领导's for key tasks (machine.ts).
  * A refused completion goes back to 督办 (accepted, flagged supervised).
  */
 export const TRANSITIONS: Record<Exclude<Action, 'register'>, TransitionRule> = {
   accept: { from: ['registered'], to: 'accepted', by: ['lead'] },
   report: { from: ['accepted', 'extension_requested'], to: 'same', by: ['lead'] },
   'request-extension': { from: ['accepted'], to: 'extension_requested', by: ['lead'] },
-  'approve-extension': { from: ['extension_requested'], to: 'accepted', by: ['office', 'leader', 'principal'] },
-  'reject-extension': { from: ['extension_requested'], to: 'accepted', by: ['office', 'leader', 'principal'] },
+  'review-extension': { from: ['extension_requested'], to: 'same', by: ['office'] },
+  'approve-extension': { from: ['extension_requested'], to: 'accepted', by: ['leader', 'principal'] },
+  'reject-extension': { from: ['extension_requested'], to: 'accepted', by: ['leader', 'principal'] },
   'request-completion': { from: ['accepted'], to: 'completion_requested', by: ['lead'] },
   'pre-review': { from: ['completion_requested'], to: 'same', by: ['office'] },
-  'approve-completion': { from: ['completion_requested'], to: 'closed', by: ['office', 'leader', 'principal'] },
-  'reject-completion': { from: ['completion_requested'], to: 'accepted', by: ['office', 'leader', 'principal'] },
-  cancel: { from: ['registered', 'accepted', 'extension_requested', 'completion_requested'], to: 'cancelled', by: ['office', 'principal'] },
-  supervise: { from: ['registered', 'accepted', 'extension_requested', 'completion_requested'], to: 'same', by: ['office', 'leader', 'principal'] },
-  summon: { from: ['registered', 'accepted', 'extension_requested', 'completion_requested', 'closed'], to: 'same', by: ['office', 'principal'] },
-  grade: { from: ['closed', 'accepted', 'registered', 'extension_requested', 'completion_requested', 'cancelled'], to: 'same', by: ['leader', 'principal'] },
+  'approve-completion': { from: ['completion_requested'], to: 'closed', by: ['leader', 'principal'] },
+  'reject-completion': { from: ['completion_requested'], to: 'accepted', by: ['leader', 'principal'] },
+  cancel: { from: OPEN_STATUSES, to: 'cancelled', by: ['office', 'principal'] },
+  supervise: { from: OPEN_STATUSES, to: 'same', by: ['office', 'leader', 'principal'] },
+  summon: { from: [...OPEN_STATUSES, 'closed'], to: 'same', by: ['office', 'principal'] },
+  grade: { from: [...OPEN_STATUSES, 'closed', 'cancelled'], to: 'same', by: ['leader', 'principal'] },
+  edit: { from: OPEN_STATUSES, to: 'same', by: ['office', 'principal'] },
+  recalculate: { from: OPEN_STATUSES, to: 'same', by: ['office'] },
 };
+
+/** Decisions that belong to a leader: the 分管领导's, or the 主要领导's on key tasks. */
+export const LEADER_DECISIONS = new Set<Action>(['approve-extension', 'reject-extension', 'approve-completion', 'reject-completion']);
 
 export const ACTION_LABEL: Record<Action, string> = {
   register: '立项', accept: '承办', report: '反馈', 'request-extension': '申请延期', 'approve-extension': '同意延期',
   'reject-extension': '不同意延期', 'request-completion': '申请办结', 'pre-review': '初审', 'approve-completion': '审定办结',
   'reject-completion': '不予办结（继续督办）', cancel: '撤销', supervise: '督办', summon: '约谈', grade: '评定等次',
+  'review-extension': '初审延期申请（报批）', edit: '修改任务', recalculate: '按新日历重算期限',
 };
 
 export const GRADES = ['落实好', '落实较好', '基本落实', '落实不力', '落实较差'] as const;
@@ -100,6 +114,8 @@ export interface Task {
   responsibleLeader: string | null;
   /** Key task (重点事项): decisions belong to the 主要领导. */
   major: boolean;
+  /** The 主要领导's approval of a key task (8号 三（一）), and who recorded it. */
+  majorApproval: { by: string; recordedBy: string | null; at: string } | null;
   status: TaskStatus;
   registeredAt: string;
   acceptDue: string;
@@ -107,6 +123,12 @@ export interface Task {
   due: string;
   /** The due date before any extension. */
   originalDue: string;
+  /** Where the due date came from: given by the office, a clause's own 期限, or the profile's default. */
+  dueSource: 'given' | 'clause' | 'default';
+  /** False when a deadline was computed on a year whose holiday notice is not loaded (weekends only). */
+  calendarConfirmed: boolean;
+  /** The office's 初审 of the pending extension or completion request: its recommendation to the leader. */
+  recommendation: { on: 'extension' | 'completion'; decision: 'approve' | 'reject'; by: string; at: string; comment: string | null } | null;
   extensionRequestedTo: string | null;
   acceptedAt: string | null;
   lastReportAt: string | null;

@@ -23,8 +23,6 @@ export interface Profile {
   officeUnits: string[];
   leaderActors: string[];
   principalActors: string[];
-  /** When true, the office's approval of a completion is only the 初审; a leader must approve. */
-  completionNeedsLeader: boolean;
   notExcellent: { summonsPerYear: number; redCardsPerYear: number };
   gradePoints: Record<Grade, number>;
   ratingThresholds: { 优秀: number; 良好: number; 一般: number };
@@ -32,6 +30,8 @@ export interface Profile {
   volumeBonusMax: number;
   summonPenalty: number;
   redCardPenalty: number;
+  /** Setting → the rule of 五政办发〔2022〕8号 it follows, or "本地规定" where the text sets no number. */
+  sources?: Record<string, string>;
 }
 
 export function loadProfile(path = join(packageRoot(), 'data', 'supervision-profile.json')): Profile {

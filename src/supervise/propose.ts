@@ -4,7 +4,7 @@
 import { GongbaoError } from '../errors.js';
 import { normalizeDocNumber } from '../parse/docnumber.js';
 import type { CreateTaskInput, Supervision } from './service.js';
-import type { Task } from './model.js';
+import type { Actor, Task } from './model.js';
 
 export interface Proposal extends CreateTaskInput {
   responsibilityId: number;
@@ -33,17 +33,51 @@ export function propose(sv: Supervision, docNumberInput: string): Proposal[] {
     const lead = byRole('lead')[0] ?? byRole('responsible')[0] ?? byRole('cooperating')[0] ?? '（待指定）';
     const assist = [...new Set([...byRole('lead'), ...byRole('responsible'), ...byRole('cooperating')])].filter((u) => u !== lead);
     const title = r.task.replace(/\s+/g, '').slice(0, 300) || r.clause || '（见原文）';
+    // The clause's own 期限 is the proposed due date (the office can change it per row before 立项).
     const due = r.deadline_date && r.deadline_date >= sv.today() ? r.deadline_date : undefined;
     return {
-      title, lead, assist, ...(due ? { due } : {}), source: docNumber, sourceKind: 'special-task' as const, documentId: doc.id,
+      title, lead, assist, ...(due ? { due, dueSource: 'clause' as const } : {}), source: docNumber, sourceKind: 'special-task' as const, documentId: doc.id,
       ...(r.outline_id ? { outlineId: r.outline_id } : {}), responsibilityId: r.id, clause: r.clause, deadlineText: r.deadline_text, taskId: r.task_id,
     };
   });
 }
 
-/** Register the proposals not yet registered (optionally only the 1-based positions given). */
-export function registerProposals(sv: Supervision, docNumber: string, only?: number[]): Task[] {
+/** What the office changed on a row before 立项. */
+export interface RowEdit {
+  due?: string;
+  major?: boolean;
+  lead?: string;
+}
+
+export interface RegisterOptions {
+  /** Only these 1-based positions (default: every proposal not yet registered). */
+  only?: number[];
+  /** Per-row changes, by 1-based position. */
+  rows?: Record<number, RowEdit>;
+  /** The 主要领导 who approved the rows marked 重点 (the office records it). */
+  approvedBy?: string;
+  actor?: Actor;
+}
+
+/** Register the chosen proposals not yet registered, all or none. */
+export function registerProposals(sv: Supervision, docNumber: string, opts: RegisterOptions | number[] = {}): Task[] {
+  const o: RegisterOptions = Array.isArray(opts) ? { only: opts } : opts;
   const proposals = propose(sv, docNumber);
-  const chosen = proposals.filter((p, i) => p.taskId === null && (!only || only.includes(i + 1)));
-  return chosen.map(({ clause: _c, deadlineText: _d, taskId: _t, ...input }) => sv.create(input));
+  const chosen = proposals.map((p, i) => ({ p, no: i + 1 })).filter(({ p, no }) => p.taskId === null && (!o.only || o.only.includes(no)));
+  return sv.db.transaction(() =>
+    chosen.map(({ p: { clause: _c, deadlineText: _d, taskId: _t, ...input }, no }) => {
+      const edit = o.rows?.[no] ?? {};
+      const row: CreateTaskInput = { ...input };
+      if (edit.due) Object.assign(row, { due: edit.due, dueSource: edit.due === input.due ? input.dueSource : 'given' });
+      if (edit.lead) row.lead = edit.lead;
+      if (edit.major !== undefined) row.major = edit.major;
+      if (row.major && o.approvedBy) row.approvedBy = o.approvedBy;
+      try {
+        return sv.create(row, o.actor);
+      } catch (e) {
+        if (e instanceof GongbaoError) throw new GongbaoError(e.code, `第 ${no} 项：${e.message}`);
+        throw e;
+      }
+    }),
+  )();
 }

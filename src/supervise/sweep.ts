@@ -5,7 +5,7 @@
 // (a new deadline) can raise new ones.
 import type { Supervision } from './service.js';
 import { decide, reduce } from './machine.js';
-import { appendHistory, raiseWarning, saveTask } from './task-store.js';
+import { appendHistory, lastActionAt, raiseWarning, saveTask } from './task-store.js';
 import type { Task } from './model.js';
 
 export interface Raised {
@@ -25,24 +25,35 @@ export function tick(sv: Supervision): Raised[] {
   const office = sv.actor(p.officeUnits[0] ?? '县政府办公室', 'system');
   return sv.db.transaction(() => {
     const raised: Raised[] = [];
-    const raise = (t: Task, kind: Raised['kind'], key: string, message: string, detail: Record<string, unknown> = {}) => {
-      if (raiseWarning(sv.db, t, kind, key, at, { message, ...detail })) raised.push({ taskId: t.id, unit: t.leadUnit, kind, key, message });
+    const cal = sv.calendar;
+    // A warning computed on a year without its holiday notice says so.
+    const unconfirmed = (t: Task) => !cal.confirmedBetween(t.acceptDue < today ? t.acceptDue : today, t.due > today ? t.due : today);
+    const note = (t: Task, message: string) => (unconfirmed(t) ? `${message}（节假日安排未确认，按周末计算）` : message);
+    const raise = (t: Task, kind: Raised['kind'], key: string, text: string, detail: Record<string, unknown> = {}) => {
+      const message = note(t, text);
+      if (raiseWarning(sv.db, t, kind, key, at, { message, ...detail, ...(unconfirmed(t) ? { calendarConfirmed: false } : {}) })) {
+        raised.push({ taskId: t.id, unit: t.leadUnit, kind, key, message });
+      }
     };
     for (const t of sv.list()) {
       if (!OPEN.has(t.status)) continue;
+      // A sweep run for a time before the task's last action (a back-dated run) leaves it alone: time never runs backwards.
+      const last = lastActionAt(sv.db, t.id);
+      if (last && at < last) continue;
       if (t.status === 'registered' && today > t.acceptDue) raise(t, 'accept-overdue', t.acceptDue, `预警：逾期未承办，应于 ${t.acceptDue} 前反馈安排部署情况`);
       if ((t.status === 'accepted' || t.status === 'extension_requested') && !t.lastReportAt && today > t.reportDue) {
         raise(t, 'report-overdue', t.reportDue, `预警：逾期未反馈，应于 ${t.reportDue} 前报告落实情况`);
       }
       if (t.status === 'completion_requested') continue;
       if (today <= t.due) {
-        if (sv.calendar.workdaysBetween(today, t.due) <= p.remindWorkdaysBefore) raise(t, 'reminder', t.due, `提醒：办结期限 ${t.due} 临近`);
+        if (cal.workdaysBetween(today, t.due) <= p.remindWorkdaysBefore) raise(t, 'reminder', t.due, `提醒：办结期限 ${t.due} 临近`);
         continue;
       }
       raise(t, 'overdue', t.due, `预警：已超过办结期限 ${t.due}`);
-      const late = sv.calendar.workdaysBetween(t.due, today);
-      if (late >= p.noticeAfterWorkdaysOverdue && raiseWarning(sv.db, t, 'supervision-notice', t.due, at, { message: `督办通知书：超期 ${late} 个工作日` })) {
-        raised.push({ taskId: t.id, unit: t.leadUnit, kind: 'supervision-notice', key: t.due, message: `督办通知书：超期 ${late} 个工作日` });
+      const late = cal.workdaysBetween(t.due, today);
+      const notice = note(t, `督办通知书：超期 ${late} 个工作日`);
+      if (late >= p.noticeAfterWorkdaysOverdue && raiseWarning(sv.db, t, 'supervision-notice', t.due, at, { message: notice, ...(unconfirmed(t) ? { calendarConfirmed: false } : {}) })) {
+        raised.push({ taskId: t.id, unit: t.leadUnit, kind: 'supervision-notice', key: t.due, message: notice });
         const entry = decide(t, 'supervise', office, at, `下发督办通知书（超期 ${late} 个工作日）`, { notice: true, due: t.due });
         const next = reduce(t, entry);
         saveTask(sv.db, next, t.version);

@@ -5,7 +5,7 @@
 import { GongbaoError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { Actor, HistoryEntry, Task } from './model.js';
-import type { NewEntry } from './machine.js';
+import { withDefaults, type NewEntry } from './machine.js';
 
 interface TaskRow {
   state_json: string;
@@ -14,7 +14,7 @@ interface TaskRow {
 export function loadTask(db: Db, id: number): Task {
   const row = db.prepare('SELECT state_json FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
   if (!row) throw new GongbaoError('not-found', `没有编号为 ${id} 的督办任务`);
-  return JSON.parse(row.state_json) as Task;
+  return withDefaults(JSON.parse(row.state_json) as Task);
 }
 
 export function insertTask(db: Db, task: Omit<Task, 'id'>, entry: NewEntry): Task {
@@ -41,7 +41,8 @@ export function saveTask(db: Db, task: Task, expectedVersion: number): void {
 export function appendHistory(db: Db, taskId: number, seq: number, e: NewEntry): void {
   db.prepare(`INSERT INTO task_history(task_id, seq, action, from_status, to_status, actor_unit, actor_role, actor_user, at, comment, refs_json)
     VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
-    .run(taskId, seq, e.action, e.from, e.to, e.actor.unit, e.actor.role, e.actor.user ?? null, e.at, e.comment, JSON.stringify(e.refs));
+    .run(taskId, seq, e.action, e.from, e.to, e.actor.unit, e.actor.role, e.actor.user ?? null, e.at, e.comment,
+      JSON.stringify(e.actor.recordedBy ? { ...e.refs, recordedBy: e.actor.recordedBy } : e.refs));
 }
 
 export function history(db: Db, taskId: number): HistoryEntry[] {
@@ -49,11 +50,13 @@ export function history(db: Db, taskId: number): HistoryEntry[] {
     task_id: number; seq: number; action: HistoryEntry['action']; from_status: HistoryEntry['from']; to_status: HistoryEntry['to'];
     actor_unit: string; actor_role: Actor['role']; actor_user: string | null; at: string; comment: string | null; refs_json: string;
   }[];
-  return rows.map((r) => ({
-    seq: r.seq, taskId: r.task_id, action: r.action, from: r.from_status, to: r.to_status,
-    actor: r.actor_user ? { unit: r.actor_unit, role: r.actor_role, user: r.actor_user } : { unit: r.actor_unit, role: r.actor_role },
-    at: r.at, comment: r.comment, refs: JSON.parse(r.refs_json) as Record<string, unknown>,
-  }));
+  return rows.map((r) => {
+    const refs = JSON.parse(r.refs_json) as Record<string, unknown>;
+    const actor: Actor = r.actor_user ? { unit: r.actor_unit, role: r.actor_role, user: r.actor_user } : { unit: r.actor_unit, role: r.actor_role };
+    // A leader's decision the office recorded names the recorder.
+    if (typeof refs.recordedBy === 'string') actor.recordedBy = refs.recordedBy;
+    return { seq: r.seq, taskId: r.task_id, action: r.action, from: r.from_status, to: r.to_status, actor, at: r.at, comment: r.comment, refs };
+  });
 }
 
 export interface Warning {
@@ -75,6 +78,11 @@ export function warnings(db: Db, taskId: number): Warning[] {
   return (db.prepare('SELECT kind, key, raised_at, unit, detail_json FROM task_warnings WHERE task_id = ? ORDER BY id').all(taskId) as {
     kind: string; key: string; raised_at: string; unit: string; detail_json: string;
   }[]).map((w) => ({ ...(JSON.parse(w.detail_json) as Record<string, unknown>), kind: w.kind, key: w.key, raisedAt: w.raised_at, unit: w.unit }));
+}
+
+/** The time of a task's latest history entry: nothing may be recorded before it. */
+export function lastActionAt(db: Db, taskId: number): string | null {
+  return (db.prepare('SELECT max(at) AS at FROM task_history WHERE task_id = ?').get(taskId) as { at: string | null }).at;
 }
 
 export function audit(db: Db, at: string, actor: Actor | null, action: string, target: string, allowed: boolean, detail: string | null): void {

@@ -40,9 +40,15 @@ describe('official calendar', () => {
     expect(cal.workdaysBetween('2022-01-28', '2022-02-07')).toBe(3);
     expect(cal.addWorkdays('2022-10-01', 0)).toBe('2022-10-08');
   });
-  it('covers 2021–2026 and refuses years it does not know', () => {
+  it('ships 2021–2026 as confirmed; a year without a notice is computed with weekends only, never refused', () => {
     expect(holidays.years).toEqual([2021, 2026]);
-    expect(() => cal.addWorkdays('2030-01-01', 1)).toThrow(/2030/);
+    expect(cal.isConfirmed(2026)).toBe(true);
+    expect(cal.isConfirmed(2027)).toBe(false);
+    expect(cal.confirmedBetween('2026-12-28', '2027-01-08')).toBe(false);
+    // 2030-01-01 is a Tuesday: unconfirmed, so it counts as a working day; the weekend does not.
+    expect(cal.addWorkdays('2030-01-01', 1)).toBe('2030-01-02');
+    expect(cal.addWorkdays('2030-01-04', 1)).toBe('2030-01-07');
+    expect(cal.onOrAfterWorkday('2030-01-05')).toBe('2030-01-07');
   });
   it('matches the maintained package it was generated from', () => {
     const pkg = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> };

@@ -35,15 +35,20 @@ describe('supervision scenario through the CLI', () => {
     expect(gb('2022-02-07T09:00:00+08:00', 'accept', id, '--as', '县交通运输局').json.status).toBe('accepted');
     expect(gb('2022-02-09T09:00:00+08:00', 'report', id, '--as', '县交通运输局', '--text', '已排查12处隐患').json.lastReportAt).toBeTruthy();
     expect(gb('2022-02-15T09:00:00+08:00', 'extend', id, '--as', '县交通运输局', '--to', '2022-03-15', '--reason', '雨雪天气').json.status).toBe('extension_requested');
-    const extended = gb('2022-02-16T09:00:00+08:00', 'decide-extension', id, '--approve', '--as', '县政府办公室');
+    // The office's approval is its 初审 and recommendation; the 分管领导 decides (the office records the decision it obtained).
+    const reviewed = gb('2022-02-16T09:00:00+08:00', 'decide-extension', id, '--approve', '--as', '县政府办公室');
+    expect(reviewed.json).toMatchObject({ status: 'extension_requested', due: '2022-02-18', recommendation: { on: 'extension', decision: 'approve' } });
+    const extended = gb('2022-02-16T10:00:00+08:00', 'decide-extension', id, '--approve', '--as', '县政府办公室', '--leader', '分管领导');
     expect(extended.json).toMatchObject({ status: 'accepted', due: '2022-03-15', extensions: 1 });
     expect(gb('2022-03-10T09:00:00+08:00', 'complete', id, '--as', '县交通运输局', '--text', '隐患全部整改').json.status).toBe('completion_requested');
-    expect(gb('2022-03-11T09:00:00+08:00', 'decide-completion', id, '--approve', '--as', '县政府办公室').json.status).toBe('closed');
+    expect(gb('2022-03-11T09:00:00+08:00', 'decide-completion', id, '--approve', '--as', '县政府办公室').json.status).toBe('completion_requested');
+    expect(gb('2022-03-11T10:00:00+08:00', 'decide-completion', id, '--approve', '--as', '分管领导').json.status).toBe('closed');
 
     const shown = gb('2022-03-12T09:00:00+08:00', 'show', id).json;
     expect(shown.history.map((h: { action: string }) => h.action)).toEqual([
-      'register', 'accept', 'report', 'request-extension', 'approve-extension', 'request-completion', 'approve-completion',
+      'register', 'accept', 'report', 'request-extension', 'review-extension', 'approve-extension', 'request-completion', 'pre-review', 'approve-completion',
     ]);
+    expect(shown.history[5].actor).toMatchObject({ unit: '分管领导', role: 'leader', recordedBy: '县政府办公室' });
     const ev = gb('2022-04-01T09:00:00+08:00', 'evaluate', '--quarter', '2022Q1').json;
     expect(ev.units).toEqual([expect.objectContaining({ rank: 1, unit: '县交通运输局', tasks: 1, onTime: 1, extended: 1 })]);
     expect(ev.tasks[0].grade).toBe('基本落实');

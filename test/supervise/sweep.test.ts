@@ -50,10 +50,14 @@ describe('tick', () => {
     const sv = new Supervision({ db: openLibrary(':memory:'), now: c.now });
     const t = sv.create({ title: '月度报送', lead: '县统计局', due: '2022-05-20' });
     sv.act(t.id, 'accept', sv.actor('县统计局'));
-    c.set('2022-05-09T09:00:00+08:00');
+    // Three working days: 05-06 (Fri), 05-07 (Sat, a 劳动节 make-up working day), 05-09 (Mon).
+    expect(sv.show(t.id).reportDue).toBe('2022-05-09');
+    c.set('2022-05-09T20:00:00+08:00');
+    expect(tick(sv).map((r) => r.kind)).toEqual([]);
+    c.set('2022-05-10T09:00:00+08:00');
     expect(tick(sv).map((r) => r.kind)).toEqual(['report-overdue']);
     sv.act(t.id, 'request-extension', sv.actor('县统计局'), { to: '2022-06-30' });
-    sv.act(t.id, 'approve-extension', sv.actor('县政府办公室'));
+    sv.act(t.id, 'approve-extension', sv.actor('县政府办公室'), { leader: '分管领导' });
     c.set('2022-05-23T09:00:00+08:00');
     expect(tick(sv).map((r) => r.kind)).toEqual([]);
   });
@@ -63,18 +67,22 @@ describe('evaluation', () => {
   it('ranks units, grades tasks and refuses 优秀 to a unit summoned twice in the year', () => {
     const c = clock('2022-04-01T09:00:00+08:00');
     const sv = new Supervision({ db: openLibrary(':memory:'), now: c.now });
-    const done = (lead: string, due: string, close: string) => {
+    const started = (lead: string, due: string) => {
       const t = sv.create({ title: `任务${lead}${due}`, lead, due });
       sv.act(t.id, 'accept', sv.actor(lead));
-      c.set(close);
-      sv.act(t.id, 'request-completion', sv.actor(lead), { comment: '完成' });
-      sv.act(t.id, 'approve-completion', sv.actor('县政府办公室'));
-      c.set('2022-04-01T09:00:00+08:00');
       return t;
     };
-    const a1 = done('县水利局', '2022-05-31', '2022-05-20T09:00:00+08:00');
-    const a2 = done('县水利局', '2022-06-15', '2022-06-10T09:00:00+08:00');
-    done('县财政局', '2022-05-31', '2022-06-20T09:00:00+08:00');
+    const close = (t: { id: number; leadUnit: string }, at: string) => {
+      c.set(at);
+      sv.act(t.id, 'request-completion', sv.actor(t.leadUnit), { comment: '完成' });
+      sv.act(t.id, 'approve-completion', sv.actor('县政府办公室'), { leader: '分管领导' });
+    };
+    const a1 = started('县水利局', '2022-05-31');
+    const a2 = started('县水利局', '2022-06-15');
+    const b1 = started('县财政局', '2022-05-31');
+    close(a1, '2022-05-20T09:00:00+08:00');
+    close(a2, '2022-06-10T09:00:00+08:00');
+    close(b1, '2022-06-20T09:00:00+08:00');
     let r = evaluate(sv, parsePeriod({ quarter: '2022Q2' }));
     expect(r.units.map((u) => [u.rank, u.unit, u.score, u.rating])).toEqual([[1, '县水利局', 91, '优秀'], [2, '县财政局', 60.5, '一般']]);
     expect(r.tasks.map((t) => [t.unit, t.grade]).sort()).toEqual([['县水利局', '落实较好'], ['县水利局', '落实较好'], ['县财政局', '落实不力']]);

@@ -1,5 +1,8 @@
 // `gongbao user add|list`: operators create accounts from the shell; the
-// password is stored only as a scrypt hash and never printed.
+// password is stored only as a scrypt hash and never printed. Without
+// --password it is read from stdin (first line) or asked for on a terminal.
+// These tests run the compiled CLI in dist/: run `npm run build` first
+// (`npm test` does).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,5 +35,33 @@ describe('gongbao user', () => {
     const { session } = await login(lib, 'shuili', 'Shuili#2022', 'cli-test', new Date());
     expect(session.user).toMatchObject({ unit: '县水利局', role: 'unit' });
     lib.close();
+  });
+
+  it('reads the password from the first line of stdin when --password is absent', { timeout: 60_000 }, async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gongbao-user-stdin-')), 'lib.db');
+    const add = (username: string, input: string) =>
+      spawnSync(process.execPath, [bin, 'user', 'add', '--username', username, '--unit', '县水利局', '--role', 'unit', '--db', path], { encoding: 'utf8', input });
+    // Only the line ending is trimmed: the trailing space is part of the password.
+    const added = add('stdin-user', 'Stdin Pass 2024 \r\nsecond line is ignored\n');
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toBe('已新增用户 stdin-user（县水利局，责任单位）\n');
+    expect(added.stdout + added.stderr).not.toContain('Stdin Pass');
+    const empty = add('stdin-empty', '');
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toBe('gongbao: 密码至少 8 位\n');
+
+    const lib = openLibrary(path);
+    const { session } = await login(lib, 'stdin-user', 'Stdin Pass 2024 ', 'cli-test', new Date());
+    expect(session.user).toMatchObject({ username: 'stdin-user', unit: '县水利局', role: 'unit' });
+    await expect(login(lib, 'stdin-user', 'Stdin Pass 2024', 'cli-test', new Date())).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(lib.prepare('SELECT username FROM users ORDER BY id').all()).toEqual([{ username: 'stdin-user' }]);
+    lib.close();
+  });
+
+  it('documents where the password comes from in the help', { timeout: 60_000 }, () => {
+    const help = spawnSync(process.execPath, [bin, 'user', 'add', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--password <password>/);
+    expect(help.stdout).toMatch(/标准输入/);
   });
 });

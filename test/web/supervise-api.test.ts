@@ -197,13 +197,15 @@ describe('the 13710 flow over HTTP', () => {
     expect((await post(water, `/api/supervision/tasks/${t.id}/extend`, { to: '2022-05-01', reason: '早于期限' })).status).toBe(400);
     expect((await ok(post(water, `/api/supervision/tasks/${t.id}/extend`, { to: '2022-06-15', reason: '连续降雨影响施工' }))).status).toBe('extension_requested');
     expect((await post(water, `/api/supervision/tasks/${t.id}/decide-extension`, { decision: 'approve' })).status).toBe(403);
-    expect(await ok(post(office, `/api/supervision/tasks/${t.id}/decide-extension`, { decision: 'approve', comment: '同意' }))).toMatchObject({ status: 'accepted', due: '2022-06-15', extensions: 1 });
+    // The office's word is its 初审 (报批); the decision it records is the 分管领导's.
+    expect(await ok(post(office, `/api/supervision/tasks/${t.id}/decide-extension`, { decision: 'approve', comment: '同意' }))).toMatchObject({ status: 'extension_requested', recommendation: { decision: 'approve' } });
+    expect(await ok(post(office, `/api/supervision/tasks/${t.id}/decide-extension`, { decision: 'approve', comment: '同意', leader: '分管领导' }))).toMatchObject({ status: 'accepted', due: '2022-06-15', extensions: 1 });
     expect((await ok(post(water, `/api/supervision/tasks/${t.id}/complete`, { comment: '已通过竣工验收' }))).status).toBe('completion_requested');
-    expect((await ok(post(office, `/api/supervision/tasks/${t.id}/decide-completion`, { decision: 'approve' }))).status).toBe('closed');
+    expect((await ok(post(office, `/api/supervision/tasks/${t.id}/decide-completion`, { decision: 'approve', leader: '分管领导' }))).status).toBe('closed');
 
     const shown = await ok(get(office, `/api/supervision/tasks/${t.id}`));
     expect(shown.history.map((h: any) => h.action)).toEqual([
-      'register', 'accept', 'report', 'request-extension', 'approve-extension', 'request-completion', 'approve-completion',
+      'register', 'accept', 'report', 'request-extension', 'review-extension', 'approve-extension', 'request-completion', 'pre-review', 'approve-completion',
     ]);
     expect(shown.history[1].actor).toEqual({ unit: '县水利局', role: 'unit', user: 'shuili' });
     expect(shown.actions).toEqual(['summon']);

@@ -39,7 +39,7 @@ async function seed(db: Db): Promise<void> {
   const close = (id: number, lead: string, iso: string) => {
     at(iso);
     sv.act(id, 'request-completion', unit(lead), { comment: '已按要求完成' });
-    sv.act(id, 'approve-completion', office, { comment: '同意办结' });
+    sv.act(id, 'approve-completion', office, { comment: '同意办结', leader: '分管领导' });
   };
   close(q1[0]!.id, '县财政局', '2022-02-20T10:00:00+08:00');
   close(q1[1]!.id, '县住建局', '2022-03-25T10:00:00+08:00');
@@ -50,7 +50,7 @@ async function seed(db: Db): Promise<void> {
   const late = sv.create({ title: '完成城区雨污分流管网改造一期工程', lead: '县住建局', due: '2022-04-01' });
   sv.create({ title: '开展校园周边安全隐患排查整治', lead: '县教育局', due: '2022-04-06' });
   const a = sv.create({ title: '开展汛前河道“清四乱”专项整治，完成县域内主要河道问题排查与整改', lead: '县水利局', assist: ['县自然资源局'], due: '2022-04-08', source: '五政办发〔2022〕8号', requirements: '建立问题清单，逐项销号' });
-  const b = sv.create({ title: '完成农村公路安全生命防护工程建设', lead: '县交通运输局', due: '2022-05-31', major: true, criteria: '通过市级验收' });
+  const b = sv.create({ title: '完成农村公路安全生命防护工程建设', lead: '县交通运输局', due: '2022-05-31', major: true, approvedBy: '主要领导', criteria: '通过市级验收' });
   const c = sv.create({ title: '推进城乡供水一体化工程前期工作', lead: '县水利局', due: '2022-06-30' });
   sv.create({ title: '整治国省干道沿线环境卫生', lead: '县交通运输局', assist: ['县水利局'], due: '2022-04-30' });
   at('2022-03-22T10:00:00+08:00');
@@ -61,7 +61,7 @@ async function seed(db: Db): Promise<void> {
   sv.act(b.id, 'report', unit('县交通运输局'), { comment: '已完成 12 公里护栏安装' });
   sv.act(c.id, 'accept', unit('县水利局'));
   sv.act(c.id, 'request-completion', unit('县水利局'), { comment: '可研报告已批复' });
-  sv.act(c.id, 'approve-completion', office, { comment: '同意办结' });
+  sv.act(c.id, 'approve-completion', office, { comment: '同意办结', leader: '分管领导' });
   at('2022-04-11T08:30:00+08:00');
   sv.create({ title: '做好春季森林防火和地质灾害隐患点巡查工作', lead: '县水利局', assist: ['县应急管理局'], due: '2022-04-29', requirements: '每周报送巡查情况' });
   sv.create({ title: '落实河湖长制工作要点，制定年度“一河一策”方案', lead: '县水利局', due: '2022-05-15', source: '五政办发〔2021〕60号' });

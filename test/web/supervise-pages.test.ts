@@ -36,7 +36,10 @@ beforeAll(async () => {
   }
   const sv = new Supervision({ db, now: () => new Date('2022-03-01T09:00:00+08:00') });
   sv.create({ title: '河道整治', lead: '县水利局', due: '2022-03-31' });
-  sv.create({ title: '脚本测试', lead: '</script><script>alert(1)</script>', due: '2022-03-20' });
+  // A task stored before units were checked can name anything: here, markup that must come out escaped.
+  const legacy = sv.create({ title: '脚本测试', lead: '县财政局', due: '2022-03-20' });
+  const evil = '</script><script>alert(1)</script>';
+  db.prepare('UPDATE tasks SET lead_unit = ?, state_json = ? WHERE id = ?').run(evil, JSON.stringify({ ...legacy, leadUnit: evil }), legacy.id);
 });
 
 describe('督办 pages', () => {

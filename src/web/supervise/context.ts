@@ -36,7 +36,10 @@ export const loadSession: MiddlewareHandler<SvEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   c.set('sv', sv);
   c.set('token', token);
-  c.set('session', findSession(deps.db, token, deps.now()));
+  const session = findSession(deps.db, token, deps.now());
+  // A unit account created under another name of its unit (县住建局) acts as the canonical unit.
+  if (session?.user.role === 'unit') session.user.unit = sv.canonical(actorOf(session.user)).unit;
+  c.set('session', session);
   await next();
   // Private, per-user pages and data: never stored by a browser or proxy cache.
   c.header('Cache-Control', 'no-store');

@@ -45,15 +45,17 @@ export const proposalsBody = proposalsQuery.extend({
 });
 
 const decision = z.enum(['approve', 'reject']).describe('approve 同意；reject 不同意');
+const leader = z.string().trim().max(30).optional()
+  .describe('督查室代为记录领导审定决定时，写作出决定的领导（分管领导 或 主要领导）；不写则督查室的意见为初审建议');
 
 /** The web actions (as the CLI names them) and their bodies. */
 export const ACTION_BODIES = {
   accept: z.object({ comment: comment.describe('安排部署情况') }),
   report: z.object({ comment: text(2000, '落实情况').describe('落实情况、困难问题、下一步打算') }),
   extend: z.object({ to: day.describe('申请延至'), reason: text(1000, '延期理由').describe('延期理由') }),
-  'decide-extension': z.object({ decision, comment }),
+  'decide-extension': z.object({ decision, comment, leader }),
   complete: z.object({ comment: text(2000, '办结情况').describe('办结情况') }),
-  'decide-completion': z.object({ decision, comment: comment.describe('审定意见；不同意则继续督办') }),
+  'decide-completion': z.object({ decision, comment: comment.describe('审定意见；不同意则继续督办'), leader }),
   supervise: z.object({ comment: comment.describe('督办意见') }),
   summon: z.object({ comment: comment.describe('约谈事由') }),
   cancel: z.object({ comment: comment.describe('撤销理由') }),
@@ -75,11 +77,11 @@ export const SERVICE_ACTIONS: Record<WebAction, Exclude<Action, 'register'>[]> =
 };
 
 /** A web action's validated body → the service action and its input. */
-export function serviceCall(action: WebAction, body: Record<string, unknown>): { action: Exclude<Action, 'register'>; input: { comment?: string; to?: string; reason?: string; grade?: string } } {
+export function serviceCall(action: WebAction, body: Record<string, unknown>): { action: Exclude<Action, 'register'>; input: { comment?: string; to?: string; reason?: string; grade?: string; leader?: string } } {
   const pair = SERVICE_ACTIONS[action];
   const chosen = pair.length === 2 ? pair[body.decision === 'approve' ? 0 : 1]! : pair[0]!;
-  const input: { comment?: string; to?: string; reason?: string; grade?: string } = {};
-  for (const k of ['comment', 'to', 'reason', 'grade'] as const) if (typeof body[k] === 'string') input[k] = body[k];
+  const input: { comment?: string; to?: string; reason?: string; grade?: string; leader?: string } = {};
+  for (const k of ['comment', 'to', 'reason', 'grade', 'leader'] as const) if (typeof body[k] === 'string' && body[k] !== '') input[k] = body[k];
   return { action: chosen, input };
 }
 

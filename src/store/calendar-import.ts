@@ -1,0 +1,63 @@
+// Holiday notices into the library's calendar: from a file (`gongbao calendar
+// import`: a single 公文, or any issue containing notices) and from the
+// documents of an ingested issue. The file is read by the same text and parse
+// stages as an issue; a notice the parser cannot split (no 文号, a bare web
+// page text) is read whole, its first line as the title.
+import { GongbaoError, isGongbaoError } from '../errors.js';
+import { isHolidayNoticeTitle, readHolidayNotice, type HolidayReading } from '../extract/holidays.js';
+import { parseLines } from '../parse/issue.js';
+import type { Block, ParsedDocument } from '../parse/types.js';
+import { decodeText } from '../text/decode.js';
+import { toSourceLines, type SourceLine } from '../text/lines.js';
+import { importNotice, type ImportResult, type NoticeSource } from './calendar-store.js';
+import type { Db } from './db.js';
+
+export interface NoticeFound {
+  source: NoticeSource;
+  reading: HolidayReading;
+}
+
+export interface NoticeImported extends NoticeFound {
+  result: ImportResult;
+}
+
+/** The holiday arrangements in a parsed document, or null when it arranges no day. */
+export function noticeOfDocument(doc: Pick<ParsedDocument, 'docNumber' | 'title' | 'issuer' | 'date' | 'blocks'>, lines: SourceLine[], file: string | null, requireTitle = true): NoticeFound | null {
+  if (requireTitle && !isHolidayNoticeTitle(doc.title)) return null;
+  const reading = readHolidayNotice(doc.title, doc.blocks, lines, doc.date ? Number(doc.date.slice(0, 4)) : null);
+  if (!reading.days.length) return null;
+  return { source: { docNumber: doc.docNumber, title: doc.title, issuer: doc.issuer, date: doc.date, file }, reading };
+}
+
+/** A text the parser refuses, read as one notice: non-blank lines are its paragraphs. */
+function wholeText(lines: SourceLine[]): Pick<ParsedDocument, 'docNumber' | 'title' | 'issuer' | 'date' | 'blocks'> {
+  const content = lines.filter((l) => !l.blank);
+  const blocks: Block[] = content.map((l) => ({ kind: 'paragraph', text: l.text, lines: [l.no, l.no] }));
+  const title = content.slice(0, 3).map((l) => l.text).find((t) => isHolidayNoticeTitle(t)) ?? content[0]?.text ?? '';
+  return { docNumber: null, title: title.slice(0, 200), issuer: null, date: null, blocks };
+}
+
+/** Every notice in a file (each document whose title announces holidays; else the whole file). */
+export function noticesInFile(bytes: Uint8Array, file: string): NoticeFound[] {
+  const lines = toSourceLines(decodeText(bytes, file).text);
+  let docs: Pick<ParsedDocument, 'docNumber' | 'title' | 'issuer' | 'date' | 'blocks'>[];
+  try {
+    docs = parseLines(lines, { file }).documents;
+  } catch (e) {
+    if (!isGongbaoError(e) || e.code !== 'input-not-gazette') throw e;
+    docs = [wholeText(lines)];
+  }
+  const titled = docs.map((d) => noticeOfDocument(d, lines, file)).filter((n): n is NoticeFound => n !== null);
+  if (titled.length) return titled;
+  // No title says 放假: a single document (or the whole text) may still arrange days.
+  const candidates = docs.length === 1 ? docs : [wholeText(lines)];
+  const any = candidates.map((d) => noticeOfDocument(d, lines, file, false)).filter((n): n is NoticeFound => n !== null);
+  if (!any.length) throw new GongbaoError('bad-argument', '文件中没有读到放假或上班的日期，这不像节假日安排通知', { file });
+  return any;
+}
+
+/** Import every notice of a file, in one transaction. */
+export function importNoticeFile(db: Db, bytes: Uint8Array, file: string, now: string): NoticeImported[] {
+  const found = noticesInFile(bytes, file);
+  return db.transaction(() => found.map((n) => ({ ...n, result: importNotice(db, n.source, n.reading, now) })))();
+}

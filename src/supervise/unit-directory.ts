@@ -1,0 +1,85 @@
+// The units a task or a user may name: the library's unit registry (curated
+// units, their aliases and former names, units learned from the documents)
+// plus the office and leader names of the supervision profile. A name is
+// resolved to its canonical unit (`水利局`, `县水利部门` → 县水利局); an unknown
+// name is refused with the nearest known names.
+import { GongbaoError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import { loadRegistry } from '../store/units-store.js';
+import type { Profile } from './profile.js';
+
+export interface UnitDirectory {
+  /** The canonical name, or null for a name nobody knows. */
+  resolve(name: string): string | null;
+  /** Known canonical names nearest to `name`, best first. */
+  suggest(name: string, k?: number): string[];
+  /** Every canonical name (for pick lists). */
+  names(): string[];
+}
+
+/** Edit distance between two strings, by code point (small strings only). */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+const clean = (s: string) => s.replace(/\s+/g, '').replace(/[〈‹<(]/g, '（').replace(/[〉›>)]/g, '）');
+
+export function unitDirectory(db: Db, profile: Profile): UnitDirectory {
+  const registry = loadRegistry(db);
+  const byName = new Map<string, string>();
+  const canonical = new Set<string>();
+  const add = (alias: string, name: string) => {
+    for (const v of registry.variants(clean(alias))) if (!byName.has(v)) byName.set(v, name);
+  };
+  for (const u of registry.list()) {
+    if (u.kind === 'collective') continue;
+    canonical.add(u.name);
+    for (const n of [u.name, ...u.aliases, ...u.history.map((h) => h.name)]) add(n, u.name);
+  }
+  for (const r of db.prepare("SELECT a.alias, u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE u.kind <> 'collective'").all() as { alias: string; name: string }[]) add(r.alias, r.name);
+  for (const n of [...profile.officeUnits, ...profile.leaderActors, ...profile.principalActors]) {
+    canonical.add(n);
+    add(n, n);
+  }
+  const resolve = (name: string): string | null => {
+    const n = clean(name);
+    if (!n) return null;
+    // In a county's registry a bare department name (`水利局`) is the county's (`县水利局`).
+    return byName.get(n) ?? (/^[县市省]/.test(n) ? null : byName.get(`县${n}`) ?? null);
+  };
+  const all = [...canonical].sort((a, b) => a.localeCompare(b, 'zh'));
+  return {
+    resolve,
+    names: () => all,
+    suggest(name: string, k = 3): string[] {
+      const n = clean(name);
+      const scored = [...byName].map(([alias, unit]) => {
+        const d = editDistance(n, alias);
+        return { unit, score: alias.includes(n) || n.includes(alias) ? Math.min(d, 1) : d };
+      });
+      const best = new Map<string, number>();
+      for (const s of scored) best.set(s.unit, Math.min(best.get(s.unit) ?? Infinity, s.score));
+      const limit = Math.max(2, Math.ceil([...n].length / 2));
+      const nearest = Math.min(...best.values());
+      // The nearest names, and anything one edit away.
+      return [...best].filter(([, d]) => d <= limit && (d === nearest || d <= 1)).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0], 'zh')).slice(0, k).map(([u]) => u);
+    },
+  };
+}
+
+/** Resolve or refuse with one line that suggests the nearest known names. */
+export function requireUnit(dir: UnitDirectory, name: string, what: string): string {
+  const found = dir.resolve(name);
+  if (found) return found;
+  const near = dir.suggest(name);
+  const hint = near.length ? `，您是否要找：${near.join('、')}？` : '，请核对单位名称（gongbao units 可查看单位名录）';
+  throw new GongbaoError('bad-argument', `未知的${what}“${name.trim().slice(0, 40)}”${hint}`);
+}
