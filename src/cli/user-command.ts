@@ -7,6 +7,8 @@ import { GongbaoError } from '../errors.js';
 import { defaultDbPath } from '../store/db.js';
 import { openLibrary } from '../store/library.js';
 import { ROLE_NAME, createUser, listUsers } from '../supervise/auth.js';
+import { loadProfile } from '../supervise/profile.js';
+import { requireUnit, unitDirectory } from '../supervise/unit-directory.js';
 
 const PASSWORD_HELP = `
 密码：
@@ -29,8 +31,10 @@ export function registerUser(program: Command): void {
     .addHelpText('after', PASSWORD_HELP)
     .action(async (o: { username: string; unit: string; role: string; password?: string; name?: string; db?: string; json?: boolean }) => {
       const db = openLibrary(defaultDbPath(o.db));
+      // The unit must be one the registry knows (aliases resolve to the canonical name); checked before the password is read.
+      const unit = o.unit.trim() ? requireUnit(unitDirectory(db, loadProfile()), o.unit, '单位') : o.unit;
       const password = o.password ?? (await readPassword());
-      const u = await createUser(db, { username: o.username, unit: o.unit, role: o.role, password, ...(o.name ? { displayName: o.name } : {}) });
+      const u = await createUser(db, { username: o.username, unit, role: o.role, password, ...(o.name ? { displayName: o.name } : {}) });
       process.stdout.write(o.json ? `${JSON.stringify(u)}\n` : `已新增用户 ${u.username}（${u.unit}，${ROLE_NAME[u.role]}）\n`);
     });
 

@@ -58,7 +58,11 @@ const ASIDE = /^\s*[（(][^（）()]{0,30}[）)]/u;
 const HOLIDAY_WORD = /放假|休假|休息|补休|调休|假期|公休|连休|歇业/u;
 const WORK_WORD = /上班|上岗|工作日|照常工作|正常工作/u;
 const NEGATED = /不(?:放假|休息|调休|上班)/u;
-const EXTENDS = /延长至|延至|顺延至/u;
+const EXTENDS = /延长|顺延|延至/u;
+/** `调休上班`, `补班`: a make-up working day, though 调休 alone speaks of days off. */
+const MAKE_UP_WORK = /调休上班|补班|调整为工作日/u;
+/** `上班取消`, `取消…上班`: a make-up working day withdrawn is a day off. */
+const CANCELLED_WORK = /(?:上班|补班)(?:安排)?(?:取消|调整为休息)|取消.{0,8}(?:上班|补班)/u;
 
 interface Found {
   start: number;
@@ -144,6 +148,8 @@ function daysBetween(from: string, to: string): string[] {
 /** The kind a clause gives the dates in it: the keyword after them, else before them. */
 function classify(clause: string, at: number): CalendarDayKind | null {
   const kindOf = (s: string): CalendarDayKind | null => {
+    if (CANCELLED_WORK.test(s)) return 'holiday';
+    if (MAKE_UP_WORK.test(s)) return 'workday';
     const neg = NEGATED.exec(s);
     if (neg) return /上班/.test(neg[0]) ? 'holiday' : 'workday';
     const h = HOLIDAY_WORD.exec(s);
@@ -208,7 +214,9 @@ export function readHolidayNotice(title: string, blocks: Block[], lines?: Source
         const clause = sentence.slice(c.start, c.end);
         const kind = classify(clause, f.start - c.start) ?? classify(sentence, f.start);
         if (!kind) continue;
-        const extendsBreak = kind === 'holiday' && EXTENDS.test(sentence.slice(Math.max(0, f.start - 4), f.start));
+        const before = sentence.slice(0, f.start);
+        // `延长…假期至D`: the break runs on to D (no start date given).
+        const extendsBreak = kind === 'holiday' && EXTENDS.test(before) && /至\s*$/u.test(before);
         const line = lineOf(block, sentence.slice(f.start, f.end), lines);
         for (const date of f.dates) days.push({ date, kind, name, line, ...(extendsBreak ? { extendsBreak } : {}) });
         if (kind === 'holiday' && name && (NATIONAL_FESTIVALS as readonly string[]).includes(name)) named.add(name);
