@@ -266,7 +266,8 @@ export class Supervision {
         }
         if (changes.assist !== undefined) {
           const lead = after.leadUnit ?? task.leadUnit;
-          after.assistUnits = [...new Set(changes.assist.map((u) => u.trim()).filter(Boolean).map((u) => requireUnit(this.units, u, '协办单位')))].filter((u) => u !== lead);
+          const assist = [...new Set(changes.assist.map((u) => u.trim()).filter(Boolean).map((u) => requireUnit(this.units, u, '协办单位')))].filter((u) => u !== lead);
+          if (JSON.stringify(assist) !== JSON.stringify(task.assistUnits)) after.assistUnits = assist;
         }
         if (changes.due !== undefined && requireDay(changes.due, '办结期限') !== task.due) {
           if (changes.due < chinaDay(new Date(task.registeredAt))) throw new GongbaoError('bad-argument', `办结期限 ${changes.due} 早于立项日期`);

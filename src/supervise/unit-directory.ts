@@ -34,26 +34,32 @@ const clean = (s: string) => s.replace(/\s+/g, '').replace(/[〈‹<(]/g, '（')
 
 export function unitDirectory(db: Db, profile: Profile): UnitDirectory {
   const registry = loadRegistry(db);
-  const byName = new Map<string, string>();
+  // Curated units (and editors' confirmations) first; units only learned from the documents after them.
+  const curated = new Map<string, string>();
+  const learned = new Map<string, string>();
   const canonical = new Set<string>();
-  const add = (alias: string, name: string) => {
-    for (const v of registry.variants(clean(alias))) if (!byName.has(v)) byName.set(v, name);
+  const add = (map: Map<string, string>, alias: string, name: string) => {
+    for (const v of registry.variants(clean(alias))) if (!map.has(v)) map.set(v, name);
   };
-  for (const u of registry.list()) {
-    if (u.kind === 'collective') continue;
-    canonical.add(u.name);
-    for (const n of [u.name, ...u.aliases, ...u.history.map((h) => h.name)]) add(n, u.name);
+  const records = registry.list().filter((u) => u.kind !== 'collective');
+  for (const u of records.filter((r) => r.curated)) for (const n of [u.name, ...u.aliases, ...u.history.map((h) => h.name)]) add(curated, n, u.name);
+  for (const n of [...profile.officeUnits, ...profile.leaderActors, ...profile.principalActors]) add(curated, n, n);
+  const known = (n: string): string | null => curated.get(n) ?? (/^[县市省]/.test(n) ? null : curated.get(`县${n}`) ?? null);
+  for (const u of records.filter((r) => !r.curated)) {
+    // A learned bare name (`水利局`) of a curated county unit is that unit.
+    const target = known(clean(u.name)) ?? u.name;
+    for (const n of [u.name, ...u.aliases]) add(learned, n, target);
   }
-  for (const r of db.prepare("SELECT a.alias, u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE u.kind <> 'collective'").all() as { alias: string; name: string }[]) add(r.alias, r.name);
-  for (const n of [...profile.officeUnits, ...profile.leaderActors, ...profile.principalActors]) {
-    canonical.add(n);
-    add(n, n);
+  for (const r of db.prepare("SELECT a.alias, u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE u.kind <> 'collective'").all() as { alias: string; name: string }[]) {
+    add(learned, r.alias, known(clean(r.name)) ?? r.name);
   }
+  for (const name of [...curated.values(), ...learned.values()]) canonical.add(name);
+  const byName = new Map([...learned, ...curated]);
   const resolve = (name: string): string | null => {
     const n = clean(name);
     if (!n) return null;
     // In a county's registry a bare department name (`水利局`) is the county's (`县水利局`).
-    return byName.get(n) ?? (/^[县市省]/.test(n) ? null : byName.get(`县${n}`) ?? null);
+    return known(n) ?? learned.get(n) ?? null;
   };
   const all = [...canonical].sort((a, b) => a.localeCompare(b, 'zh'));
   return {

@@ -250,7 +250,7 @@ describe('the 13710 flow over HTTP', () => {
 describe('OpenAPI', () => {
   it('describes every supervision endpoint and action', async () => {
     const doc = await ok(app.request('/api/openapi.json'));
-    for (const path of ['/api/supervision/login', '/api/supervision/tasks', '/api/supervision/tasks/{id}', '/api/supervision/tick', '/api/supervision/proposals', '/api/supervision/evaluation', '/api/supervision/evaluation.xlsx', '/api/supervision/dashboard']) {
+    for (const path of ['/api/supervision/login', '/api/supervision/tasks', '/api/supervision/tasks/{id}', '/api/supervision/tasks/{id}/edit', '/api/supervision/units', '/api/supervision/tick', '/api/supervision/proposals', '/api/supervision/evaluation', '/api/supervision/evaluation.xlsx', '/api/supervision/dashboard']) {
       expect(doc.paths[path], path).toBeTruthy();
     }
     for (const action of ['accept', 'report', 'extend', 'decide-extension', 'complete', 'decide-completion', 'supervise', 'summon', 'cancel', 'grade']) {
@@ -261,5 +261,34 @@ describe('OpenAPI', () => {
     }
     expect(doc.paths['/api/supervision/tasks'].post.requestBody.content['application/json'].schema.required).toEqual(['title', 'lead']);
     expect(doc.paths['/api/supervision/tasks/{id}/extend'].post.requestBody.content['application/json'].schema.required).toEqual(['to', 'reason']);
+  });
+});
+
+describe('the rules of 8号 over HTTP', () => {
+  it('the office edits a task (audited in its history); a unit may not', async () => {
+    office = await login('duchashi');
+    water = await login('shuili');
+    const t = await ok(post(office, '/api/supervision/tasks', { title: '待修改', lead: '县水利局', due: '2022-06-30' }), 201);
+    expect((await post(water, `/api/supervision/tasks/${t.id}/edit`, { due: '2022-07-15' })).status).toBe(403);
+    const edited = await ok(post(office, `/api/supervision/tasks/${t.id}/edit`, { due: '2022-07-15', lead: '交通运输局', comment: '调整' }));
+    expect(edited).toMatchObject({ due: '2022-07-15', leadUnit: '县交通运输局', dueSource: 'given' });
+    const shown = await ok(get(office, `/api/supervision/tasks/${t.id}`));
+    expect(shown.history.at(-1)).toMatchObject({ action: 'edit', refs: { before: { due: '2022-06-30', leadUnit: '县水利局' } } });
+    expect((await post(office, `/api/supervision/tasks/${t.id}/edit`, { lead: '县水力局' })).status).toBe(400);
+  });
+
+  it('checks units with suggestions, and refuses an unknown lead on 立项 with the nearest names', async () => {
+    expect(await ok(get(office, `/api/supervision/units?q=${encodeURIComponent('县水力局')}`))).toMatchObject({ unit: null, suggestions: ['县水利局'] });
+    expect(await ok(get(office, `/api/supervision/units?q=${encodeURIComponent('水利局')}`))).toMatchObject({ unit: '县水利局' });
+    const refused = await post(office, '/api/supervision/tasks', { title: 'x', lead: '火星局' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/未知的牵头单位/);
+  });
+
+  it('key tasks need the 主要领导’s approval; the office’s decision alone is its 初审', async () => {
+    expect((await post(office, '/api/supervision/tasks', { title: '重点', lead: '县水利局', major: true })).status).toBe(403);
+    const t = await ok(post(office, '/api/supervision/tasks', { title: '重点', lead: '县水利局', major: true, approvedBy: '主要领导' }), 201);
+    expect(t.majorApproval).toMatchObject({ by: '主要领导', recordedBy: '县政府办公室（duchashi）' });
+    expect(audits('register').at(-1)).toMatchObject({ allowed: 0, actor_user: 'duchashi' });
   });
 });

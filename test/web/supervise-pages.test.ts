@@ -95,4 +95,26 @@ describe('督办 pages', () => {
     expect(JSON.parse(block).overdue.units).toContain('</script><script>alert(1)</script>');
     expect(html).not.toContain('<script>alert(1)');
   });
+
+  it('tells the office which coming years have no holiday notice, marks tasks computed on them, and offers the edit and 初审 forms', async () => {
+    const sv = new Supervision({ db, now: () => clock });
+    const far = sv.create({ title: '远期任务', lead: '县水利局', due: '2027-03-01' });
+    const office = await signIn('duchashi');
+    const board = await (await app.request('/supervise', { headers: { cookie: office.cookie } })).text();
+    expect(board).toMatch(/2027 年的节假日安排通知尚未导入/);
+    db.prepare('UPDATE tasks SET state_json = json_set(state_json, \'$.calendarConfirmed\', json(\'false\')) WHERE id = ?').run(far.id);
+    const page = await (await app.request(`/supervise/tasks/${far.id}`, { headers: { cookie: office.cookie } })).text();
+    expect(page).toContain('期限按周末推算');
+    expect(page).toContain(`action="/supervise/tasks/${far.id}/edit"`);
+    const edited = await app.request(`/supervise/tasks/${far.id}/edit`, {
+      method: 'POST', headers: { ...FORM, cookie: office.cookie }, body: new URLSearchParams({ _csrf: office.csrf, title: '远期任务', due: '2027-02-26', lead: '县水利局', assist: '' }).toString(),
+    });
+    expect(edited.status).toBe(303);
+    expect(sv.show(far.id)).toMatchObject({ due: '2027-02-26', history: expect.arrayContaining([expect.objectContaining({ action: 'edit' })]) });
+    sv.act(far.id, 'accept', sv.actor('县水利局'));
+    sv.act(far.id, 'request-extension', sv.actor('县水利局'), { to: '2027-04-30' });
+    const decide = await (await app.request(`/supervise/tasks/${far.id}`, { headers: { cookie: office.cookie } })).text();
+    expect(decide).toContain('name="leader"');
+    expect(decide).toContain('督查室初审，报分管领导审定');
+  });
 });

@@ -15,7 +15,7 @@ import {
 } from './context.js';
 import { availableActions, dashboard, dueFilter, statusCounts } from './data.js';
 import { evaluationCsv, evaluationXlsx } from './export.js';
-import { ACTION_BODIES, createTaskBody, listQuery, loginBody, periodQuery, proposalsBody, proposalsQuery, serviceCall, WEB_ACTIONS, type WebAction } from './schemas.js';
+import { ACTION_BODIES, createTaskBody, editBody, listQuery, loginBody, periodQuery, proposalOptions, proposalsBody, proposalsQuery, serviceCall, unitsQuery, WEB_ACTIONS, type WebAction } from './schemas.js';
 
 export const presentTask = (t: Task) => ({ ...t, statusLabel: STATUS_LABEL[t.status], url: `/supervise/tasks/${t.id}` });
 const presentSession = (s: Session) => ({ user: s.user, csrfToken: s.csrf, expiresAt: s.expiresAt });
@@ -84,6 +84,21 @@ export function registerSupervisionApi(app: Hono<SvEnv>): void {
     return c.json({ ...presentTask(task), warnings: task.warnings, history: task.history, actions: availableActions(task, actorOf(requireSession(c).user)) });
   });
 
+  app.post('/api/supervision/tasks/:id/edit', async (c) => {
+    const { id } = validate(idParams, paramsOf(c));
+    const s = requireRole(c, ROLE_GROUPS.office, 'edit');
+    const body = validate(editBody, await jsonBody(c));
+    return c.json(presentTask(c.get('sv').edit(id, body, actorOf(s.user))));
+  });
+
+  app.get('/api/supervision/units', (c) => {
+    requireSession(c);
+    const { q } = validate(unitsQuery, queryOf(c));
+    const units = c.get('sv').units;
+    const exact = q ? units.resolve(q) : null;
+    return c.json({ q: q ?? '', unit: exact, suggestions: q ? (exact ? [exact] : units.suggest(q, 8)) : units.names() });
+  });
+
   app.post('/api/supervision/tasks/:id/:action', async (c) => {
     const { id } = validate(idParams, paramsOf(c));
     const name = c.req.param('action');
@@ -110,7 +125,7 @@ export function registerSupervisionApi(app: Hono<SvEnv>): void {
   app.post('/api/supervision/proposals', async (c) => {
     requireRole(c, ROLE_GROUPS.office, 'propose');
     const body = validate(proposalsBody, await jsonBody(c));
-    const created = registerProposals(c.get('sv'), body.from, body.only);
+    const created = registerProposals(c.get('sv'), body.from, proposalOptions(body, actorOf(requireSession(c).user)));
     return c.json({ total: created.length, items: created.map(presentTask) }, 201);
   });
 

@@ -2,7 +2,7 @@
 // actions a user may take now, a task's timeline, board counts and the
 // dashboard figures. No HTTP here.
 import { refusal } from '../../supervise/machine.js';
-import { ACTION_LABEL, STATUSES, TRANSITIONS, type Actor, type HistoryEntry, type Task, type TaskStatus } from '../../supervise/model.js';
+import { ACTION_LABEL, LEADER_DECISIONS, STATUSES, TRANSITIONS, type Actor, type HistoryEntry, type Task, type TaskStatus } from '../../supervise/model.js';
 import type { Supervision } from '../../supervise/service.js';
 import type { Warning } from '../../supervise/task-store.js';
 import { addDays, chinaDay } from '../../supervise/calendar.js';
@@ -14,7 +14,10 @@ export function availableActions(task: Task, actor: Actor): WebAction[] {
     const act = SERVICE_ACTIONS[a][0]!;
     // A grade only makes sense once there is something to grade; cancelling a cancelled task is not offered.
     if (a === 'grade' && task.status !== 'closed') return false;
-    return TRANSITIONS[act].from.includes(task.status) && refusal(task, act, actor) === null;
+    if (!TRANSITIONS[act].from.includes(task.status)) return false;
+    // The office's word on a leader's decision is its 初审 (and it may record the decision it obtained).
+    if (actor.role === 'office' && LEADER_DECISIONS.has(act)) return true;
+    return refusal(task, act, actor) === null;
   });
 }
 
@@ -35,9 +38,13 @@ export interface TimelineItem {
 /** History and warnings in one list, oldest first. */
 export function timeline(history: HistoryEntry[], warnings: Warning[]): TimelineItem[] {
   const items: TimelineItem[] = history.map((h) => {
-    const extra = h.action === 'request-extension' && h.refs.to ? `申请延至 ${String(h.refs.to)}` : h.action === 'grade' ? `评定为“${String(h.refs.grade)}”` : null;
+    const extra = h.action === 'request-extension' && h.refs.to ? `申请延至 ${String(h.refs.to)}`
+      : h.action === 'grade' ? `评定为“${String(h.refs.grade)}”`
+      : h.action === 'review-extension' || h.action === 'pre-review' ? `建议${h.refs.decision === 'reject' ? '不同意' : '同意'}，报领导审定`
+      : h.action === 'edit' || h.action === 'recalculate' ? changeText(h.refs) : null;
+    const who = `${h.actor.unit}${h.actor.user && h.actor.user !== 'system' ? `（${h.actor.user}）` : h.actor.user === 'system' ? '（系统）' : ''}`;
     return {
-      at: h.at, kind: 'history', title: ACTION_LABEL[h.action], who: `${h.actor.unit}${h.actor.user && h.actor.user !== 'system' ? `（${h.actor.user}）` : h.actor.user === 'system' ? '（系统）' : ''}`,
+      at: h.at, kind: 'history', title: ACTION_LABEL[h.action], who: h.actor.recordedBy ? `${who}，由${h.actor.recordedBy}记录` : who,
       text: [extra, h.comment].filter(Boolean).join('；') || null,
       tone: h.action === 'approve-completion' ? 'done' : h.action === 'supervise' || h.action === 'summon' || h.action === 'reject-completion' ? 'warn' : 'normal',
     };
@@ -49,6 +56,20 @@ export function timeline(history: HistoryEntry[], warnings: Warning[]): Timeline
     });
   }
   return items.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'history' ? -1 : 1));
+}
+
+const FIELD_LABEL: Record<string, string> = {
+  title: '工作内容', due: '办结期限', originalDue: '原定期限', leadUnit: '牵头单位', assistUnits: '协办单位', major: '重点事项',
+  acceptDue: '承办时限', reportDue: '反馈时限', calendarConfirmed: '节假日安排已确认', dueSource: '期限来源', majorApproval: '重点事项批准',
+};
+const show = (v: unknown) => (Array.isArray(v) ? v.join('、') || '无' : typeof v === 'boolean' ? (v ? '是' : '否') : v && typeof v === 'object' ? '已记录' : String(v ?? '无'));
+
+/** `办结期限：2022-03-31 → 2022-04-15；…` for an edit or a recalculation. */
+function changeText(refs: Record<string, unknown>): string | null {
+  const before = (refs.before ?? {}) as Record<string, unknown>;
+  const after = (refs.after ?? {}) as Record<string, unknown>;
+  const parts = Object.keys(after).filter((k) => k !== 'dueSource' && k !== 'majorApproval').map((k) => `${FIELD_LABEL[k] ?? k}：${show(before[k])} → ${show(after[k])}`);
+  return parts.join('；') || null;
 }
 
 const OPEN: TaskStatus[] = ['registered', 'accepted', 'extension_requested', 'completion_requested'];

@@ -11,7 +11,7 @@ import { renderPage } from '../pages/layout.js';
 import { idParams, paramsOf, validate } from '../api/schemas.js';
 import { checkLoginForm, clientAddress, endSessionCookie, loginFormToken, requireRole, requireSession, ROLE_GROUPS, startSession, visibleTask, type SvContext, type SvEnv } from './context.js';
 import { homeOf, safeNext, taskView } from './pages.js';
-import { ACTION_BODIES, createTaskBody, fromForm, loginBody, parseForm, proposalsBody, serviceCall, WEB_ACTIONS, type WebAction } from './schemas.js';
+import { ACTION_BODIES, createTaskBody, editBody, fromForm, loginBody, parseForm, proposalOptions, proposalsBody, serviceCall, WEB_ACTIONS, type WebAction } from './schemas.js';
 import { LoginPage } from './ui/login.js';
 import { NewTaskPage } from './ui/new-task.js';
 import { TaskPage } from './ui/task.js';
@@ -63,8 +63,21 @@ export function registerSupervisionForms(app: Hono<SvEnv>): void {
       return c.redirect(`/supervise/tasks/${task.id}?done=register`, 303);
     } catch (e) {
       if (!fixable(e)) throw e;
-      const units = [...new Set(c.get('sv').list().map((t) => t.leadUnit))];
-      return c.html(renderPage(<NewTaskPage session={s} units={units} values={values} flash={{ kind: 'error', text: e.message }} />), 400);
+      return c.html(renderPage(<NewTaskPage session={s} units={c.get('sv').units.names()} values={values} flash={{ kind: 'error', text: e.message }} />), 400);
+    }
+  });
+
+  app.post('/supervise/tasks/:id/edit', async (c) => {
+    const s = requireRole(c, ROLE_GROUPS.office, 'edit');
+    const { id } = validate(idParams, paramsOf(c));
+    const values = fromForm(await form(c));
+    try {
+      c.get('sv').edit(id, parseForm(editBody, { ...values, major: values.major === true }), actorOf(s.user));
+      return c.redirect(`/supervise/tasks/${id}?done=edit`, 303);
+    } catch (e) {
+      if (!fixable(e)) throw e;
+      const page = <TaskPage session={s} view={taskView(c, id)} flash={{ kind: 'error', text: e.message }} failed={{ action: 'edit', values }} />;
+      return c.html(renderPage(page), e.code === 'conflict' ? 409 : 400);
     }
   });
 
@@ -96,11 +109,11 @@ export function registerSupervisionForms(app: Hono<SvEnv>): void {
   });
 
   app.post('/supervise/propose', async (c) => {
-    requireRole(c, ROLE_GROUPS.office, 'propose');
+    const s = requireRole(c, ROLE_GROUPS.office, 'propose');
     const values = fromForm(await form(c));
     const body = validate(proposalsBody, values);
     if (!body.only?.length) throw new GongbaoError('bad-argument', '请至少勾选一项任务建议。');
-    const created = registerProposals(c.get('sv'), body.from, body.only);
+    const created = registerProposals(c.get('sv'), body.from, proposalOptions(body, actorOf(s.user)));
     return c.redirect(`/supervise/propose?from=${encodeURIComponent(body.from)}&done=propose&n=${created.length}`, 303);
   });
 }

@@ -6,7 +6,7 @@ import { registerEndpoint, type EndpointSpec } from '../api/routes.js';
 import { idParams } from '../api/schemas.js';
 import { GRADES, STATUSES } from '../../supervise/model.js';
 import { ROLES } from '../../supervise/auth.js';
-import { ACTION_BODIES, createTaskBody, listQuery, loginBody, periodQuery, proposalsBody, proposalsQuery, WEB_ACTION_LABEL, WEB_ACTIONS } from './schemas.js';
+import { ACTION_BODIES, createTaskBody, editBody, listQuery, loginBody, periodQuery, proposalsBody, proposalsQuery, unitsQuery, WEB_ACTION_LABEL, WEB_ACTIONS } from './schemas.js';
 
 const TAG = '督办';
 const AUTH = '需登录（会话 Cookie）。';
@@ -16,7 +16,7 @@ const str = z.string();
 const nstr = z.string().nullable();
 const user = z.object({ id: z.number().int(), username: str, displayName: nstr, unit: str, role: z.enum(ROLES) });
 const session = z.object({ user, csrfToken: str.describe('之后每个 POST 请求的 X-CSRF-Token'), expiresAt: str });
-const actor = z.object({ unit: str, role: z.enum(ROLES), user: str.optional() });
+const actor = z.object({ unit: str, role: z.enum(ROLES), user: str.optional(), recordedBy: str.optional().describe('督查室代为记录领导决定时的记录人') });
 
 export const taskSchema = z.object({
   id: z.number().int(), title: str, leadUnit: str, assistUnits: z.array(str), status: z.enum(STATUSES), statusLabel: str,
@@ -25,6 +25,11 @@ export const taskSchema = z.object({
   registeredAt: str, acceptDue: str.describe('承办时限'), reportDue: str.describe('首次反馈时限'), due: str.describe('办结期限'), originalDue: str,
   extensionRequestedTo: nstr, acceptedAt: nstr, lastReportAt: nstr, closedAt: nstr, preReviewed: z.boolean(), supervised: z.boolean(),
   extensions: z.number().int(), grade: z.enum(GRADES).nullable(), version: z.number().int(), url: str,
+  dueSource: z.enum(['given', 'clause', 'default']).describe('办结期限来源：立项时确定、文件条文的时限、按规则计算'),
+  calendarConfirmed: z.boolean().describe('false：所涉年份的节假日安排通知尚未导入，期限按周末推算'),
+  majorApproval: z.object({ by: str, recordedBy: nstr, at: str }).nullable().describe('重点事项经主要领导批准的记录'),
+  recommendation: z.object({ on: z.enum(['extension', 'completion']), decision: z.enum(['approve', 'reject']), by: str, at: str, comment: nstr }).nullable()
+    .describe('督查室对待审定申请的初审建议'),
 });
 const warning = z.looseObject({ kind: str, key: str, raisedAt: str, unit: str, message: str.optional() });
 const history = z.object({ seq: z.number().int(), action: str, from: nstr, to: str, actor, at: str, comment: nstr, refs: z.record(str, z.unknown()) });
@@ -40,7 +45,7 @@ const evaluation = z.object({
     extended: z.number().int(), summons: z.number().int(), redCards: z.number().int(), summonsInYear: z.number().int(), redCardsInYear: z.number().int(),
     grades, score: z.number(), rating: z.enum(['优秀', '良好', '一般', '较差', '未评']), capped: nstr.describe('不得评为优秀的原因'),
   })),
-  tasks: z.array(z.object({ id: z.number().int(), unit: str, grade: z.enum(GRADES).nullable() })),
+  tasks: z.array(z.object({ id: z.number().int(), unit: str, title: str, grade: z.enum(GRADES).nullable(), reasons: z.array(str).describe('评定依据（8号 四（一））') })),
 });
 const dashboard = z.object({
   today: str,
@@ -69,6 +74,15 @@ export const SUPERVISION_ENDPOINTS: EndpointSpec[] = [
     response: { schema: taskSchema, description: '操作后的任务' }, errors: [401, 403, 404, 409],
     description: '无权操作（如非牵头单位）返回 403 并记入审计日志；任务状态不允许时返回 409。',
   })),
+  post({
+    path: '/api/supervision/tasks/{id}/edit', summary: '立项后修改任务（督查室）：工作内容、办结期限、单位、重点事项', params: idParams, body: editBody,
+    response: { schema: taskSchema, description: '修改后的任务' }, errors: [401, 403, 404, 409],
+    description: '修改前后的内容记入办理记录；设为重点事项须记录主要领导的批准（approvedBy）。',
+  }),
+  get({
+    path: '/api/supervision/units', summary: '单位名录：名称核对与输入提示', query: unitsQuery, errors: [401],
+    response: { schema: z.object({ q: str, unit: nstr.describe('q 对应的规范单位名称（别名也可），未知为 null'), suggestions: z.array(str) }) },
+  }),
   post({ path: '/api/supervision/tick', summary: '扫描时限：提醒、预警、督办通知书、升级督办、红牌（督查室）', response: { schema: z.object({ raised: z.array(raised) }) }, errors: [401, 403] }),
   get({ path: '/api/supervision/proposals', summary: '从文件的责任分工生成任务建议（督查室）', query: proposalsQuery, response: { schema: z.object({ from: str, total: z.number().int(), items: z.array(proposal) }) }, errors: [401, 403, 404] }),
   post({ path: '/api/supervision/proposals', summary: '批量立项任务建议（督查室）', body: proposalsBody, response: { schema: z.object({ total: z.number().int(), items: z.array(taskSchema) }), description: '已立项（201）' }, errors: [401, 403, 404] }),

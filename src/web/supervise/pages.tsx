@@ -5,8 +5,9 @@
 import type { Context, Hono } from 'hono';
 import { GongbaoError } from '../../errors.js';
 import { actorOf, type Session } from '../../supervise/auth.js';
-import { autoGrade, evaluate } from '../../supervise/evaluate.js';
+import { evaluate, explainGrade } from '../../supervise/evaluate.js';
 import { propose } from '../../supervise/propose.js';
+import { unconfirmedYears } from '../../supervise/calendar-view.js';
 import { renderPage } from '../pages/layout.js';
 import { idParams, paramsOf, queryOf, validate } from '../api/schemas.js';
 import { loginFormToken, requireRole, ROLE_GROUPS, visibleTask, visibleTasks, type SvContext, type SvEnv } from './context.js';
@@ -43,6 +44,7 @@ export function doneFlash(c: Context): Flash | null {
   if (done === 'register') return { kind: 'ok', text: '已立项，督办通知已发送牵头单位。' };
   if (done === 'tick') return { kind: 'ok', text: n ? `扫描完成，新产生 ${n} 条提醒或预警。` : '扫描完成，没有新的提醒或预警。' };
   if (done === 'propose') return { kind: 'ok', text: `已批量立项 ${n} 项任务。` };
+  if (done === 'edit') return { kind: 'ok', text: '任务已修改，修改内容已记入办理记录。' };
   if (WEB_ACTIONS.includes(done as WebAction)) return { kind: 'ok', text: `“${WEB_ACTION_LABEL[done as WebAction]}”已办理。` };
   return null;
 }
@@ -52,7 +54,13 @@ export function taskView(c: SvContext, id: number): TaskView {
   const t = visibleTask(c, id);
   const { warnings, history, ...task } = t;
   const today = sv.today();
-  return { task, timeline: timeline(history, warnings), actions: availableActions(task, actorOf(c.get('session')!.user)), grade: autoGrade(task, warnings, today), today };
+  const user = c.get('session')!.user;
+  const graded = explainGrade(task, warnings, today);
+  const editable = user.role === 'office' && ['registered', 'accepted', 'extension_requested', 'completion_requested'].includes(task.status);
+  return {
+    task, timeline: timeline(history, warnings), actions: availableActions(task, actorOf(user)), grade: graded.grade, gradeReasons: graded.reasons, today,
+    editUnits: editable ? sv.units.names() : null,
+  };
 }
 
 const html = (c: Context, node: unknown, status: 200 | 400 | 401 | 409 | 429 = 200) => c.html(renderPage(node as never), status);
@@ -75,7 +83,10 @@ export function registerSupervisionPages(app: Hono<SvEnv>): void {
     const inUnit = q.unit ? all.filter((t) => t.leadUnit === q.unit || t.assistUnits.includes(q.unit!)) : all;
     const tasks = dueFilter(q.status ? inUnit.filter((t) => t.status === q.status) : inUnit, q.due, today);
     const units = [...new Set(all.flatMap((t) => [t.leadUnit, ...t.assistUnits]))].sort((a, b) => a.localeCompare(b, 'zh'));
-    const data = { tasks, counts: statusCounts(inUnit), overdue: inUnit.filter((t) => isOverdue(t, today)).length, units, filter: q, today };
+    // This year and next, and any year an open task's deadline reaches.
+    const reach = all.filter((t) => t.status !== 'closed' && t.status !== 'cancelled').reduce((m, t) => (t.due > m ? t.due : m), `${Number(today.slice(0, 4)) + 1}-12-31`);
+    const unconfirmed = unconfirmedYears(c.get('sv').calendar, today, reach);
+    const data = { tasks, counts: statusCounts(inUnit), overdue: inUnit.filter((t) => isOverdue(t, today)).length, units, filter: q, today, unconfirmedYears: unconfirmed };
     return html(c, <BoardPage session={s} data={data} flash={doneFlash(c)} />);
   });
 
@@ -90,8 +101,7 @@ export function registerSupervisionPages(app: Hono<SvEnv>): void {
   app.get('/supervise/tasks/new', (c) => {
     if (!c.get('session')) return toLogin(c);
     const s = requireRole(c, ROLE_GROUPS.staff, 'register');
-    const units = [...new Set(c.get('sv').list().map((t) => t.leadUnit))].sort((a, b) => a.localeCompare(b, 'zh'));
-    return html(c, <NewTaskPage session={s} units={units} />);
+    return html(c, <NewTaskPage session={s} units={c.get('sv').units.names()} />);
   });
 
   app.get('/supervise/tasks/:id', (c) => {

@@ -3,7 +3,8 @@
 // ones, and the OpenAPI document is generated from them.
 import { z } from 'zod';
 import { GongbaoError } from '../../errors.js';
-import { GRADES, SOURCE_KINDS, STATUSES, type Action } from '../../supervise/model.js';
+import { GRADES, SOURCE_KINDS, STATUSES, type Action, type Actor } from '../../supervise/model.js';
+import type { RegisterOptions } from '../../supervise/propose.js';
 
 const day = z.string({ error: '请填写日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number, what: string) => z.string({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(max, `${what}不超过 ${max} 字`);
@@ -18,10 +19,11 @@ export const createTaskBody = z.object({
   title: text(300, '工作内容').describe('工作内容'),
   lead: text(100, '牵头单位').describe('牵头单位'),
   assist: z.array(z.string().trim().min(1).max(100)).max(20).optional().describe('协办/配合单位'),
-  due: day.optional().describe('办结期限（省略则按“13710”规则：一般事项 7 天、重点事项 1 个月）'),
+  due: day.optional().describe('办结期限（省略则按“13710”规则：一般事项 7 个工作日、重点事项 1 个月，遇节假日顺延）'),
   source: z.string().trim().max(60).optional().describe('来源文件的发文字号'),
   sourceKind: z.enum(Object.keys(SOURCE_KINDS) as [keyof typeof SOURCE_KINDS]).optional().describe('任务来源类别'),
-  major: z.boolean().optional().describe('重点事项（延期、办结由主要领导审定）'),
+  major: z.boolean().optional().describe('重点事项（须经主要领导批准立项；延期、办结由主要领导审定）'),
+  approvedBy: z.string().trim().max(30).optional().describe('批准重点事项立项的主要领导（督查室代为记录），如 主要领导'),
   requirements: z.string().trim().max(2000).optional().describe('办理要求'),
   criteria: z.string().trim().max(2000).optional().describe('完成标准'),
   leadLeader: z.string().trim().max(60).optional().describe('牵头领导'),
@@ -40,9 +42,34 @@ export const periodQuery = z.object({
 });
 
 export const proposalsQuery = z.object({ from: text(60, '发文字号').describe('发文字号，如 五政办发〔2022〕8号') });
+const rowEdit = z.object({
+  due: day.optional().describe('办结期限（默认取条文自己的时限）'),
+  lead: z.string().trim().min(1).max(100).optional().describe('牵头单位'),
+  major: z.boolean().optional().describe('重点事项'),
+});
 export const proposalsBody = proposalsQuery.extend({
   only: z.array(z.number().int().min(1).max(1000)).max(500).optional().describe('只立项这些序号（从 1 起）；省略则立项全部未立项的建议'),
+  rows: z.record(z.string().regex(/^\d{1,4}$/), rowEdit).optional().describe('逐项修改：序号 → { due, lead, major }'),
+  approvedBy: z.string().trim().max(30).optional().describe('批准重点事项的主要领导'),
 });
+
+/** A validated proposals body → registration options (rows keyed by number). */
+export function proposalOptions(body: z.output<typeof proposalsBody>, actor: Actor): RegisterOptions {
+  const rows = Object.fromEntries(Object.entries(body.rows ?? {}).map(([k, v]) => [Number(k), v]));
+  return { ...(body.only ? { only: body.only } : {}), rows, ...(body.approvedBy ? { approvedBy: body.approvedBy } : {}), actor };
+}
+
+export const editBody = z.object({
+  title: z.string().trim().min(1).max(300).optional().describe('工作内容'),
+  due: day.optional().describe('办结期限'),
+  lead: z.string().trim().min(1).max(100).optional().describe('牵头单位'),
+  assist: z.array(z.string().trim().min(1).max(100)).max(20).optional().describe('协办/配合单位（替换原有的）'),
+  major: z.boolean().optional().describe('重点事项'),
+  approvedBy: z.string().trim().max(30).optional().describe('批准重点事项的主要领导'),
+  comment: z.string().trim().max(1000).optional().describe('修改理由'),
+});
+
+export const unitsQuery = z.object({ q: z.string().trim().max(60).optional().describe('单位名称（可不完整）') });
 
 const decision = z.enum(['approve', 'reject']).describe('approve 同意；reject 不同意');
 const leader = z.string().trim().max(30).optional()
@@ -96,6 +123,14 @@ export function fromForm(form: Record<string, string | File | (string | File)[]>
     const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
     if (k === 'only') out.only = values.map(Number).filter((n) => Number.isInteger(n));
     else if (k === 'major') out.major = values.includes('on') || values.includes('true');
+    else if (/^row-\d+-(?:due|lead|major)$/.test(k)) {
+      // Proposal rows: `row-3-due` → rows['3'].due.
+      const [, no, field] = /^row-(\d+)-(.+)$/.exec(k)!;
+      const rows = (out.rows ??= {}) as Record<string, Record<string, unknown>>;
+      const row = (rows[no!] ??= {});
+      if (field === 'major') row.major = values.includes('on') || values.includes('true');
+      else if (values[0]?.trim()) row[field!] = values[0].trim();
+    }
     else if (k === 'assist') out.assist = values.flatMap((v) => v.split(/[、，,;；\s]+/)).filter(Boolean);
     else if (values[0] !== undefined && values[0].trim() !== '') out[k] = values[0];
   }

@@ -20,6 +20,8 @@ export interface BoardData {
   units: string[];
   filter: BoardFilter;
   today: string;
+  /** Coming years whose holiday notice is not loaded: deadlines there are computed with weekends only. */
+  unconfirmedYears: number[];
 }
 
 const DUE_LABEL = { overdue: '已超期', soon: '7 天内到期' } as const;
@@ -43,6 +45,11 @@ export const BoardPage: FC<{ session: Session; data: BoardData; flash?: Flash | 
           ) : null}
         </div>
       </div>
+      {data.unconfirmedYears.length ? (
+        <p class="sv-calendar-note" role="note">
+          {data.unconfirmedYears.join('、')} 年的节假日安排通知尚未导入，这些年份的期限暂按周末推算。通知发布后请导入（gongbao calendar import 通知文件），未办结任务的期限将自动重算。
+        </p>
+      ) : null}
       <ul class="sv-counts" aria-label="各状态任务数">
         <li><a href={link({})} aria-current={!f.status && !f.due ? 'true' : undefined}><strong>{total}</strong><em>全部任务</em></a></li>
         {STATUSES.map((s) => (

@@ -9,7 +9,7 @@ export const NewTaskPage: FC<{ session: Session; units: string[]; values?: Recor
   return (
     <SvPage title="立项" session={session} active="new" flash={flash}>
       <h1 class="page-title">督办事项立项</h1>
-      <p class="page-lead">立项后系统即向牵头单位发出督办通知；未填写办结期限的，按“13710”规则计算（一般事项 7 天，重点事项 1 个月）。</p>
+      <p class="page-lead">立项后系统即向牵头单位发出督办通知；未填写办结期限的，按“13710”规则计算（一般事项 7 个工作日，重点事项 1 个月，遇节假日顺延）。牵头单位须为单位名录中的单位，输入时会提示。</p>
       <form method="post" action="/supervise/tasks" class="panel sv-form sv-new">
         <CsrfField session={session} />
         <div class="field sv-wide">
@@ -49,7 +49,14 @@ export const NewTaskPage: FC<{ session: Session; units: string[]; values?: Recor
             <input id="n-resp-leader" name="responsibleLeader" maxlength={60} value={s('responsibleLeader')} />
           </div>
           <div class="field sv-check">
-            <label><input type="checkbox" name="major" checked={values.major === true} /> 重点事项（延期、办结由主要领导审定）</label>
+            <label><input type="checkbox" name="major" checked={values.major === true} /> 重点事项（须经主要领导批准；延期、办结由主要领导审定）</label>
+          </div>
+          <div class="field">
+            <label for="n-approved">重点事项批准</label>
+            <select id="n-approved" name="approvedBy">
+              <option value="">（一般事项）</option>
+              <option value="主要领导" selected={values.approvedBy === '主要领导'}>主要领导已批准</option>
+            </select>
           </div>
         </div>
         <div class="field sv-wide">

@@ -45,14 +45,34 @@ export const ProposePage: FC<{ session: Session; data: ProposeData; flash?: Flas
                     <td data-label="任务" class="sv-title-cell">{p.title}{p.clause ? <span class="sub">{p.clause}</span> : null}</td>
                     <td data-label="牵头单位">{p.lead}</td>
                     <td data-label="配合单位">{p.assist?.join('、') || '—'}</td>
-                    <td data-label="期限">{p.due ? cnDate(p.due) : p.deadlineText ?? '按“13710”规则'}</td>
+                    <td data-label="期限">
+                      {p.taskId === null ? (
+                        <>
+                          <label class="sr-only" for={`row-${i + 1}-due`}>第 {i + 1} 项办结期限</label>
+                          <input id={`row-${i + 1}-due`} name={`row-${i + 1}-due`} type="date" value={p.due ?? ''} />
+                          <span class="sub">{p.deadlineText ? `原文：${p.deadlineText}` : '未填则按“13710”规则'}</span>
+                          <label class="sv-check-inline"><input type="checkbox" name={`row-${i + 1}-major`} /> 重点</label>
+                        </>
+                      ) : p.due ? cnDate(p.due) : p.deadlineText ?? '按“13710”规则'}
+                    </td>
                     <td data-label="状态">{p.taskId !== null ? <a href={`/supervise/tasks/${p.taskId}`}>已立项（第 {p.taskId} 号）</a> : <span class="muted">未立项</span>}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           ) : <Empty text="这件文件没有抽取到责任分工。" />}
-          {open ? <p class="sv-actions"><button type="submit" class="sv-btn">批量立项所选任务</button></p> : null}
+          {open ? (
+            <>
+              <div class="field">
+                <label for="p-approved">重点事项批准</label>
+                <select id="p-approved" name="approvedBy">
+                  <option value="">（未勾选重点事项）</option>
+                  <option value="主要领导">勾选的重点事项已经主要领导批准</option>
+                </select>
+              </div>
+              <p class="sv-actions"><button type="submit" class="sv-btn">批量立项所选任务</button></p>
+            </>
+          ) : null}
         </form>
       ) : null}
     </SvPage>

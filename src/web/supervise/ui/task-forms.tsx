@@ -10,7 +10,7 @@ import { WEB_ACTION_LABEL, type WebAction } from '../schemas.js';
 import { CsrfField } from './frame.js';
 
 export interface Failed {
-  action: WebAction;
+  action: WebAction | 'edit';
   values: Record<string, unknown>;
 }
 
@@ -48,6 +48,23 @@ const Submit: FC<{ label: string; tone?: 'danger' | 'quiet' }> = ({ label, tone 
   <p class="sv-actions"><button type="submit" class={`sv-btn${tone ? ` sv-btn-${tone}` : ''}`}>{label}</button></p>
 );
 
+/** The office records the decision of the leader it obtained, or gives only its 初审 (报领导审定). */
+const LeaderChoice: FC<{ id: string; task: Task; session: Session; value: unknown }> = ({ id, task, session, value }) =>
+  session.user.role !== 'office' ? null : (
+    <div class="field">
+      <label for={id}>领导审定</label>
+      <select id={id} name="leader">
+        <option value="">督查室初审，报{task.major ? '主要领导' : '分管领导'}审定</option>
+        {task.major ? null : <option value="分管领导" selected={value === '分管领导'}>记录分管领导的审定决定</option>}
+        <option value="主要领导" selected={value === '主要领导'}>记录主要领导的审定决定</option>
+      </select>
+    </div>
+  );
+
+/** The office's 初审 recommendation on the pending request, when it gave one. */
+const Recommendation: FC<{ task: Task; on: 'extension' | 'completion' }> = ({ task, on }) =>
+  task.recommendation?.on === on ? <>督查室已初审，建议<strong>{task.recommendation.decision === 'approve' ? '同意' : '不同意'}</strong>。</> : null;
+
 const Decide: FC<{ yes: string; no: string }> = ({ yes, no }) => (
   <p class="sv-actions">
     <button type="submit" name="decision" value="approve" class="sv-btn">{yes}</button>
@@ -84,7 +101,8 @@ export const ActionForms: FC<{ task: Task; session: Session; actions: WebAction[
       </ActionForm>
     ),
     'decide-extension': (
-      <ActionForm {...common} open={main[0] === 'decide-extension'} action="decide-extension" hint={<>{task.leadUnit}申请将办结期限由 {cnDate(task.due)} 延至 <strong>{cnDate(task.extensionRequestedTo)}</strong>。</>}>
+      <ActionForm {...common} open={main[0] === 'decide-extension'} action="decide-extension" hint={<>{task.leadUnit}申请将办结期限由 {cnDate(task.due)} 延至 <strong>{cnDate(task.extensionRequestedTo)}</strong>。<Recommendation task={task} on="extension" />{task.major ? '重点事项由主要领导审定。' : '由分管领导审定。'}</>}>
+        <LeaderChoice id="f-dext-leader" task={task} session={session} value={v('decide-extension', 'leader')} />
         <Text id="f-dext" name="comment" label="审批意见" value={v('decide-extension', 'comment')} rows={2} />
         <Decide yes="同意延期" no="不同意延期" />
       </ActionForm>
@@ -96,7 +114,8 @@ export const ActionForms: FC<{ task: Task; session: Session; actions: WebAction[
       </ActionForm>
     ),
     'decide-completion': (
-      <ActionForm {...common} open={main[0] === 'decide-completion'} action="decide-completion" hint={task.preReviewed ? '督查室已初审，请审定。' : '请对照完成标准审核办结申请；不同意的，任务退回继续督办。'}>
+      <ActionForm {...common} open={main[0] === 'decide-completion'} action="decide-completion" hint={<><Recommendation task={task} on="completion" />请对照完成标准审核办结申请；不予办结的，任务退回继续督办。{task.major ? '重点事项由主要领导审定办结。' : '由分管领导审定办结。'}</>}>
+        <LeaderChoice id="f-dcomp-leader" task={task} session={session} value={v('decide-completion', 'leader')} />
         <Text id="f-dcomp" name="comment" label="审定意见" value={v('decide-completion', 'comment')} rows={2} />
         <Decide yes="同意办结" no="不予办结，继续督办" />
       </ActionForm>
@@ -141,5 +160,32 @@ export const ActionForms: FC<{ task: Task; session: Session; actions: WebAction[
         </>
       ) : null}
     </div>
+  );
+};
+
+/** The office edits a task after 立项: title, due, units, 重点. Every edit is recorded with before and after. */
+export const EditForm: FC<{ task: Task; session: Session; units: string[]; failed?: Failed | null | undefined }> = ({ task, session, units, failed }) => {
+  const v = (k: string) => (failed?.action === 'edit' ? failed.values[k] : undefined);
+  const text = (k: string, fallback: string) => (typeof v(k) === 'string' ? String(v(k)) : fallback);
+  return (
+    <details class="sv-act sv-act-edit" id="act-edit" open={failed?.action === 'edit'}>
+      <summary class="sv-act-title">修改任务</summary>
+      <form method="post" action={`/supervise/tasks/${task.id}/edit`} class="sv-form">
+        <CsrfField session={session} />
+        <p class="sv-act-hint">修改记入办理记录（修改前后的内容）。</p>
+        <div class="field"><label for="e-title">工作内容</label><textarea id="e-title" name="title" rows={2} maxlength={300}>{text('title', task.title)}</textarea></div>
+        <div class="field"><label for="e-due">办结期限</label><input id="e-due" name="due" type="date" value={text('due', task.due)} /></div>
+        <div class="field"><label for="e-lead">牵头单位</label><input id="e-lead" name="lead" list="unit-names-edit" maxlength={100} value={text('lead', task.leadUnit)} /></div>
+        <div class="field"><label for="e-assist">协办/配合单位</label><input id="e-assist" name="assist" maxlength={600} value={Array.isArray(v('assist')) ? (v('assist') as string[]).join('、') : task.assistUnits.join('、')} placeholder="多个单位用顿号分隔" /></div>
+        <div class="field sv-check"><label><input type="checkbox" name="major" checked={failed?.action === 'edit' ? v('major') === true : task.major} /> 重点事项</label></div>
+        <div class="field">
+          <label for="e-approved">重点事项批准</label>
+          <select id="e-approved" name="approvedBy"><option value="">（不是新设重点事项）</option><option value="主要领导" selected={v('approvedBy') === '主要领导'}>主要领导已批准</option></select>
+        </div>
+        <Text id="e-comment" name="comment" label="修改理由" value={v('comment')} rows={2} />
+        <datalist id="unit-names-edit">{units.map((u) => <option value={u}></option>)}</datalist>
+        <Submit label="保存修改" />
+      </form>
+    </details>
   );
 };

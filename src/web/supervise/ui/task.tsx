@@ -7,7 +7,7 @@ import { cnDate } from '../../pages/format.js';
 import type { TimelineItem } from '../data.js';
 import type { WebAction } from '../schemas.js';
 import { SvPage, type Flash } from './frame.js';
-import { ActionForms, type Failed } from './task-forms.js';
+import { ActionForms, EditForm, type Failed } from './task-forms.js';
 import { Due, Flags, StatusTag } from './parts.js';
 
 export interface TaskView {
@@ -15,7 +15,11 @@ export interface TaskView {
   timeline: TimelineItem[];
   actions: WebAction[];
   grade: Grade | null;
+  /** How the grade was reached (8号 §四（一）). */
+  gradeReasons: string[];
   today: string;
+  /** The office may edit: the unit names for its pick list; null when the user may not. */
+  editUnits: string[] | null;
 }
 
 /** An ISO instant as China local time, `2022年1月28日 10:00`. */
@@ -40,12 +44,16 @@ export const TaskPage: FC<{ session: Session; view: TaskView; flash?: Flash | nu
           <span>牵头单位：<strong>{t.leadUnit}</strong></span>
           <span>办结期限：<Due task={t} today={view.today} /></span>
         </p>
+        {t.calendarConfirmed ? null : (
+          <p class="sv-calendar-note" role="note">期限按周末推算：所涉年份的节假日安排通知尚未导入，导入后系统将自动重算并记入办理记录。</p>
+        )}
       </header>
       <div class="sv-task-layout">
         <div class="sv-task-main">
           <section class="panel" aria-labelledby="todo-h">
             <h2 id="todo-h" class="panel-title">办理</h2>
             <ActionForms task={t} session={session} actions={view.actions} failed={failed} />
+            {view.editUnits ? <EditForm task={t} session={session} units={view.editUnits} failed={failed} /> : null}
           </section>
           <section class="panel" aria-labelledby="tl-h">
             <h2 id="tl-h" class="panel-title">办理记录与预警<span class="panel-lead">按时间先后</span></h2>
@@ -77,7 +85,9 @@ export const TaskPage: FC<{ session: Session; view: TaskView; flash?: Flash | nu
                 <Row label="承办时限" value={t.acceptedAt ? `${cnDate(t.acceptDue)}（已于 ${cnTime(t.acceptedAt)} 承办）` : cnDate(t.acceptDue)} />
                 <Row label="反馈时限" value={t.lastReportAt ? `${cnDate(t.reportDue)}（最近反馈 ${cnTime(t.lastReportAt)}）` : cnDate(t.reportDue)} />
                 <Row label="办结期限" value={t.extensions ? `${cnDate(t.due)}（原定 ${cnDate(t.originalDue)}，延期 ${t.extensions} 次）` : cnDate(t.due)} />
-                <Row label="评定等次" value={view.grade ? `${view.grade}${t.gradeOverride ? '（领导评定）' : ''}` : '待评定'} />
+                <Row label="评定等次" value={<>{view.grade ? `${view.grade}${t.gradeOverride ? '（领导评定）' : ''}` : '待评定'}<span class="sub">{view.gradeReasons.join('；')}</span></>} />
+                {t.major ? <Row label="重点事项" value={t.majorApproval ? `经${t.majorApproval.by}批准${t.majorApproval.recordedBy ? `（${t.majorApproval.recordedBy}记录）` : ''}` : '是'} /> : null}
+                <Row label="期限依据" value={`${t.dueSource === 'default' ? '按“13710”规则计算' : t.dueSource === 'clause' ? '文件条文规定的时限' : '立项时确定'}；${t.calendarConfirmed ? '节假日安排已确认' : '节假日安排未确认（按周末推算）'}`} />
               </tbody>
             </table>
           </section>
