@@ -58,6 +58,7 @@ const ASIDE = /^\s*[（(][^（）()]{0,30}[）)]/u;
 const HOLIDAY_WORD = /放假|休假|休息|补休|调休|假期|公休|连休|歇业/u;
 const WORK_WORD = /上班|上岗|工作日|照常工作|正常工作/u;
 const NEGATED = /不(?:放假|休息|调休|上班)/u;
+const ENCOURAGED = /鼓励|倡导|提倡|可结合|自行安排|弹性/u;
 const EXTENDS = /延长|顺延|延至/u;
 /** `调休上班`, `补班`: a make-up working day, though 调休 alone speaks of days off. */
 const MAKE_UP_WORK = /调休上班|补班|调整为工作日/u;
@@ -165,7 +166,7 @@ function festivalName(paragraph: string): string | null {
   const label = /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?([\p{Script=Han}、]{2,16})\s*[：:]/u.exec(paragraph);
   if (label && !/通知|安排|如下/.test(label[1]!)) return label[1]!;
   for (const n of NATIONAL_FESTIVALS) if (paragraph.includes(n)) return n;
-  const generic = /(?:^|[，。；、：\s\d年（(“])([\p{Script=Han}]{1,5}(?:节|新年))(?![假日])/u.exec(paragraph);
+  const generic = /(?:^|[，。；、：\s年（(“「])([\p{Script=Han}]{1,5}(?:节|新年|族年|历年|羌年|苗年|瑶年|三月三))(?![假日])/u.exec(paragraph);
   return generic ? generic[1]! : null;
 }
 
@@ -201,11 +202,15 @@ export function readHolidayNotice(title: string, blocks: Block[], lines?: Source
   year ??= fallbackYear;
   const days: NoticeDay[] = [];
   const named = new Set<string>();
+  // A notice about one festival names it in its title (`关于2024年古尔邦节放假的通知`).
+  const titleName = festivalName(t.replace(/^.*关于/u, ''));
   for (const block of blocks) {
     if (block.kind === 'table' || !/\d|[一二三四五六七八九十]\s*月/.test(block.text)) continue;
-    const name = festivalName(block.text);
+    const name = festivalName(block.text) ?? titleName;
     // Sentences, then clauses: a keyword speaks for the dates of its clause, else of its sentence.
     for (const sentence of block.text.split(/[。；;！!]/u)) {
+      // `鼓励…安排职工在除夕（2月9日）休息` encourages; it arranges no day.
+      if (ENCOURAGED.test(sentence)) continue;
       const found = findDates(sentence, year);
       if (!found.length) continue;
       const clauses = splitClauses(sentence);

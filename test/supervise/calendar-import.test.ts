@@ -66,6 +66,15 @@ describe('reading a holiday notice', () => {
     expect(days('壮族三月三放假2天（4月5日至6日）。')).toEqual(['2030-04-05:holiday', '2030-04-06:holiday']);
     expect(days('本通知自2030年1月1日起施行。')).toEqual([]);
     expect(days('12月31日至1月2日放假调休。')).toEqual(['2030-12-31:holiday', '2031-01-01:holiday', '2031-01-02:holiday']);
+    // Encouraged, not arranged (the 2024 national notice's 除夕).
+    expect(days('2月4日（星期日）上班。鼓励各单位结合带薪年休假等制度落实，安排职工在除夕（2月9日）休息。')).toEqual(['2030-02-04:workday']);
+  });
+
+  it('names the festival from the paragraph, else from the title', () => {
+    const block = (text: string) => [{ kind: 'paragraph' as const, text, lines: [1, 1] as [number, number] }];
+    const one = (title: string, text: string) => readHolidayNotice(title, block(text)).days.map((d) => d.name);
+    expect(one('新疆维吾尔自治区人民政府办公厅关于2024年古尔邦节放假的通知', '6月16日至6月17日放假调休，共2天。')).toEqual(['古尔邦节', '古尔邦节']);
+    expect(one('某州人民政府关于2023年放假安排的通知', '2023年彝族年放假时间为11月20日至21日，共2天。')).toEqual(['彝族年', '彝族年']);
   });
 });
 
