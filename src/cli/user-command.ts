@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { GongbaoError } from '../errors.js';
 import { defaultDbPath } from '../store/db.js';
 import { openLibrary } from '../store/library.js';
-import { ROLE_NAME, createUser, listUsers } from '../supervise/auth.js';
+import { ROLES, ROLE_NAME, createUser, listUsers } from '../supervise/auth.js';
+import type { Role } from '../supervise/model.js';
 import { loadProfile } from '../supervise/profile.js';
 import { requireUnit, unitDirectory } from '../supervise/unit-directory.js';
 
@@ -32,6 +33,7 @@ export function registerUser(program: Command): void {
     .action(async (o: { username: string; unit: string; role: string; password?: string; name?: string; db?: string; json?: boolean }) => {
       const db = openLibrary(defaultDbPath(o.db));
       // The unit must be one the registry knows (aliases resolve to the canonical name); checked before the password is read.
+      if (!ROLES.includes(o.role as Role)) throw new GongbaoError('bad-argument', `角色应为：${ROLES.join('、')}`);
       const unit = o.unit.trim() ? requireUnit(unitDirectory(db, loadProfile()), o.unit, '单位') : o.unit;
       const password = o.password ?? (await readPassword());
       const u = await createUser(db, { username: o.username, unit, role: o.role, password, ...(o.name ? { displayName: o.name } : {}) });

@@ -1,6 +1,7 @@
 // Run a search over the library: BM25 with field boosts, filters, facets,
 // highlighted snippets, sorting and pagination. A 文号 in the query pins
 // that document first; if the AND of all words finds nothing, the OR does.
+import { chinaToday } from '../time.js';
 import { issueGeneration, statement, type Db } from '../store/db.js';
 import { parseQuery, type ParsedQuery, type Suggestion } from './query.js';
 import { buildSnippet } from './snippet.js';
@@ -111,7 +112,7 @@ const CACHE_ENABLED = process.env.GONGBAO_SEARCH_CACHE !== '0';
 
 export function search(db: Db, req: SearchRequest, parsed?: ParsedQuery): SearchResult {
   if (!CACHE_ENABLED) return runSearch(db, req, parsed ?? parseQuery(req.q, unitNames(db)));
-  const key = JSON.stringify({ ...req, today: req.today ?? new Date().toISOString().slice(0, 10) });
+  const key = JSON.stringify({ ...req, today: req.today ?? chinaToday() });
   const generation = generationOf(db);
   let cache = resultCache.get(db);
   if (!cache || cache.generation !== generation) resultCache.set(db, (cache = { generation, entries: new Map() }));
@@ -141,7 +142,7 @@ export function searchUncached(db: Db, req: SearchRequest, limits?: SearchLimits
 function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery, limits: SearchLimits = { rank: FULL_RANK_LIMIT, count: COUNT_LIMIT }): SearchResult {
   const pageSize = Math.min(Math.max(req.pageSize ?? 10, 1), 100);
   const page = Math.max(req.page ?? 1, 1);
-  const params: Record<string, unknown> = { today: req.today ?? new Date().toISOString().slice(0, 10) };
+  const params: Record<string, unknown> = { today: req.today ?? chinaToday() };
   const where = filterSql(req, params);
   const empty = { year: [], issuer: [], category: [], status: [], unit: [] };
   let relaxed = false;

@@ -17,10 +17,7 @@ const DAY_MS = 86_400_000;
 /** China has no daylight saving: local time is always UTC+8. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** The China-local calendar day (YYYY-MM-DD) of an instant. */
-export function chinaDay(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { chinaDay } from '../time.js';
 
 /** An instant as China local time, `YYYY-MM-DD HH:mm`, for messages. */
 export function chinaTime(iso: string): string {

@@ -127,6 +127,16 @@ export class Supervision {
   }
 
   create(input: CreateTaskInput, actor: Actor = this.actor(this.profile.officeUnits[0] ?? '县政府办公室')): Task {
+    try {
+      return this.register(input, actor);
+    } catch (e) {
+      // Refusals for lack of right were audited where they were raised; every other refusal is audited here.
+      if (isGongbaoError(e) && e.code !== 'forbidden') audit(this.db, this.now(), actor, 'register', 'new', false, e.message);
+      throw e;
+    }
+  }
+
+  private register(input: CreateTaskInput, actor: Actor): Task {
     if (actor.role !== 'office' && actor.role !== 'principal' && actor.role !== 'leader') {
       this.refuse(actor, 'register', 'new', `${actor.unit}无权立项，立项由县政府办公室（督查室）办理`);
     }
@@ -280,7 +290,9 @@ export class Supervision {
         }
         if (!Object.keys(after).length) throw new GongbaoError('bad-argument', '没有需要修改的内容');
         const before = Object.fromEntries(Object.keys(after).map((k) => [k, task[k as keyof Task]]));
-        return this.apply(task, decide(task, 'edit', actor, at, changes.comment ?? null, { before, after }));
+        const edited = this.apply(task, decide(task, 'edit', actor, at, changes.comment ?? null, { before, after }));
+        audit(this.db, at, actor, 'edit', `task:${id}`, true, `修改：${Object.keys(after).join('、')}`);
+        return edited;
       }).immediate();
     } catch (e) {
       if (isGongbaoError(e)) this.refuse(actor, 'edit', `task:${id}`, e.message, e.code);

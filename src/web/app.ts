@@ -3,6 +3,7 @@
 // (GongbaoError → status; anything else → 500 without details), every
 // response carries a strict Content-Security-Policy, and each request is
 // logged as one JSON line.
+import { chinaDay } from '../time.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use('*', async (c, next) => {
     const started = performance.now();
     c.set('deps', full);
-    c.set('today', full.now().toISOString().slice(0, 10));
+    c.set('today', chinaDay(full.now()));
     await next();
     c.header('Content-Security-Policy', CSP);
     c.header('X-Content-Type-Options', 'nosniff');

@@ -98,6 +98,7 @@ describe('checked input', () => {
     const { sv } = setup('2022-01-04T09:00:00+08:00');
     expect(() => sv.create({ title: 'x', lead: '县水力局' })).toThrow(/未知的牵头单位“县水力局”，您是否要找：县水利局/);
     expect(() => sv.create({ title: 'x', lead: '火星局' })).toThrow(/未知的牵头单位“火星局”/);
+    expect(audits(sv).map((a) => [a.action, a.allowed])).toEqual([['register', 0], ['register', 0]]);
     expect(() => sv.create({ title: 'x', lead: '县水利局', assist: ['县财正局'] })).toThrow(/未知的协办单位“县财正局”，您是否要找：县财政局/);
     const t = sv.create({ title: 'x', lead: '水利局', assist: ['县住建局', '水利局'] });
     expect(t).toMatchObject({ leadUnit: '县水利局', assistUnits: ['县住房和城乡建设管理局'] });
@@ -185,7 +186,7 @@ describe('editing after 立项, and proposals from a document', () => {
     expect(e).toMatchObject({ title: '新标题', due: '2022-04-15', originalDue: '2022-04-15', leadUnit: '县财政局', assistUnits: ['县水利局'], major: true, dueSource: 'given' });
     const h = sv.show(t.id).history.at(-1)!;
     expect(h).toMatchObject({ action: 'edit', comment: '会议调整', refs: { before: { title: '原标题', due: '2022-03-31', leadUnit: '县水利局' }, after: { title: '新标题', due: '2022-04-15' } } });
-    expect(audits(sv).map((a) => [a.action, a.allowed])).toEqual([['edit', 0], ['edit', 0]]);
+    expect(audits(sv).map((a) => [a.action, a.allowed])).toEqual([['edit', 0], ['edit', 0], ['edit', 1]]);
   });
 
   it('a clause’s own 期限 is the proposed due date; due, lead and 重点 can be changed per row before 立项', () => {

@@ -24,7 +24,11 @@ describe('gongbao user', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/已存在/);
     expect(gb('add', '--username', 'xz', '--unit', '县', '--role', 'boss', '--password', 'Shuili#2022').stderr).toMatch(/角色应为/);
-    expect(gb('add', '--username', 'xy', '--unit', '县', '--role', 'unit', '--password', 'short').stderr).toMatch(/密码至少 8 位/);
+    const typo = gb('add', '--username', 'xz', '--unit', '县水力局', '--role', 'unit', '--password', 'Shuili#2022');
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toMatch(/^gongbao: 未知的单位“县水力局”，您是否要找：县水利局？\n$/);
+    expect(JSON.parse(gb('add', '--username', 'slj2', '--unit', '水利局', '--role', 'unit', '--password', 'Shuili#2022', '--json').stdout)).toMatchObject({ unit: '县水利局' });
+    expect(gb('add', '--username', 'xy', '--unit', '县水利局', '--role', 'unit', '--password', 'short').stderr).toMatch(/密码至少 8 位/);
     const list = gb('list', '--json');
     expect(JSON.parse(list.stdout)).toEqual([{ id: 1, username: 'shuili', displayName: '李明', unit: '县水利局', role: 'unit' }]);
     for (const r of [added, again, list]) expect(r.stdout + r.stderr).not.toContain('Shuili#2022');
