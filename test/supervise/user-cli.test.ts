@@ -30,11 +30,14 @@ describe('gongbao user', () => {
     expect(JSON.parse(gb('add', '--username', 'slj2', '--unit', '水利局', '--role', 'unit', '--password', 'Shuili#2022', '--json').stdout)).toMatchObject({ unit: '县水利局' });
     expect(gb('add', '--username', 'xy', '--unit', '县水利局', '--role', 'unit', '--password', 'short').stderr).toMatch(/密码至少 8 位/);
     const list = gb('list', '--json');
-    expect(JSON.parse(list.stdout)).toEqual([{ id: 1, username: 'shuili', displayName: '李明', unit: '县水利局', role: 'unit' }]);
+    expect(JSON.parse(list.stdout)).toEqual([
+      { id: 1, username: 'shuili', displayName: '李明', unit: '县水利局', role: 'unit' },
+      { id: 2, username: 'slj2', displayName: null, unit: '县水利局', role: 'unit' },
+    ]);
     for (const r of [added, again, list]) expect(r.stdout + r.stderr).not.toContain('Shuili#2022');
 
     const lib = openLibrary(db);
-    const hash = (lib.prepare('SELECT password_hash FROM users').get() as { password_hash: string }).password_hash;
+    const hash = (lib.prepare('SELECT password_hash FROM users WHERE id = 1').get() as { password_hash: string }).password_hash;
     expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     const { session } = await login(lib, 'shuili', 'Shuili#2022', 'cli-test', new Date());
     expect(session.user).toMatchObject({ unit: '县水利局', role: 'unit' });
