@@ -9,7 +9,7 @@ import { Supervision } from '../supervise/service.js';
 import { tick } from '../supervise/sweep.js';
 import { evaluate, explainGrade, parsePeriod } from '../supervise/evaluate.js';
 import { clockOf } from './clock.js';
-import { propose, registerProposals } from '../supervise/propose.js';
+import { propose, registerProposalsReport } from '../supervise/propose.js';
 import { STATUSES, STATUS_LABEL, type Action, type Task, type TaskStatus } from '../supervise/model.js';
 
 interface Common {
@@ -165,8 +165,9 @@ export function registerTask(program: Command): void {
         for (const [n, due] of Object.entries(rowValues(o.due, '--due'))) rows[Number(n)] = { ...rows[Number(n)], due };
         for (const [n, lead] of Object.entries(rowValues(o.lead, '--lead'))) rows[Number(n)] = { ...rows[Number(n)], lead };
         for (const n of o.major ? nums(o.major) : []) rows[n] = { ...rows[n], major: true };
-        const created = registerProposals(sv, o.from, { ...(only ? { only } : {}), rows, ...(o.approvedBy ? { approvedBy: o.approvedBy } : {}) });
-        print(o, created, () => `已批量立项 ${created.length} 项\n${created.map(line).join('\n')}`);
+        const { created, skipped } = registerProposalsReport(sv, o.from, { ...(only ? { only } : {}), rows, ...(o.approvedBy ? { approvedBy: o.approvedBy } : {}) });
+        print(o, created, () => [`已批量立项 ${created.length} 项`, ...created.map(line), ...skipped.map((k) => `第 ${k.no} 项未立项：${k.reason}（--lead ${k.no}=单位）`)].join('\n'));
+        if (o.json) for (const k of skipped) process.stderr.write(`第 ${k.no} 项未立项：${k.reason}\n`);
         return;
       }
       const list = propose(sv, o.from);

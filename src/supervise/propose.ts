@@ -59,25 +59,45 @@ export interface RegisterOptions {
   actor?: Actor;
 }
 
-/** Register the chosen proposals not yet registered, all or none. */
-export function registerProposals(sv: Supervision, docNumber: string, opts: RegisterOptions | number[] = {}): Task[] {
+export interface RegisterReport {
+  created: Task[];
+  /** Rows not registered because the clause names no single lead unit: the office names one (`--lead N=单位`) or leaves them. */
+  skipped: { no: number; title: string; lead: string; reason: string }[];
+}
+
+/**
+ * Register the chosen proposals not yet registered, all or none. A row whose
+ * clause names no single lead unit (none, or a collective such as 县直有关部门)
+ * is skipped and reported unless the office named its lead.
+ */
+export function registerProposalsReport(sv: Supervision, docNumber: string, opts: RegisterOptions | number[] = {}): RegisterReport {
   const o: RegisterOptions = Array.isArray(opts) ? { only: opts } : opts;
   const proposals = propose(sv, docNumber);
   const chosen = proposals.map((p, i) => ({ p, no: i + 1 })).filter(({ p, no }) => p.taskId === null && (!o.only || o.only.includes(no)));
-  return sv.db.transaction(() =>
-    chosen.map(({ p: { clause: _c, deadlineText: _d, taskId: _t, ...input }, no }) => {
+  const skipped: RegisterReport['skipped'] = [];
+  const created = sv.db.transaction(() =>
+    chosen.flatMap(({ p: { clause: _c, deadlineText: _d, taskId: _t, ...input }, no }) => {
       const edit = o.rows?.[no] ?? {};
+      if (!edit.lead && !sv.units.resolve(input.lead)) {
+        skipped.push({ no, title: input.title.slice(0, 60), lead: input.lead, reason: `条文没有指明具体的牵头单位（${input.lead}），请指定牵头单位后立项` });
+        return [];
+      }
       const row: CreateTaskInput = { ...input };
       if (edit.due) Object.assign(row, { due: edit.due, dueSource: edit.due === input.due ? input.dueSource : 'given' });
       if (edit.lead) row.lead = edit.lead;
       if (edit.major !== undefined) row.major = edit.major;
       if (row.major && o.approvedBy) row.approvedBy = o.approvedBy;
       try {
-        return sv.create(row, o.actor);
+        return [sv.create(row, o.actor)];
       } catch (e) {
         if (e instanceof GongbaoError) throw new GongbaoError(e.code, `第 ${no} 项：${e.message}`);
         throw e;
       }
     }),
   )();
+  return { created, skipped };
+}
+
+export function registerProposals(sv: Supervision, docNumber: string, opts: RegisterOptions | number[] = {}): Task[] {
+  return registerProposalsReport(sv, docNumber, opts).created;
 }

@@ -13,7 +13,7 @@ import { decide, reduce, withDefaults, type NewEntry } from './machine.js';
 import { GRADES, LEADER_DECISIONS, SOURCE_KINDS, type Action, type Actor, type Grade, type SourceKind, type Task, type TaskStatus } from './model.js';
 import { actorFor, loadProfile, type Profile } from './profile.js';
 import { appendHistory, audit, history, insertTask, lastActionAt, loadTask, saveTask, warnings } from './task-store.js';
-import { requireUnit, unitDirectory, type UnitDirectory } from './unit-directory.js';
+import { requireAssist, requireUnit, unitDirectory, type UnitDirectory } from './unit-directory.js';
 
 export interface SupervisionDeps {
   db: Db;
@@ -144,7 +144,7 @@ export class Supervision {
     if (!title) throw new GongbaoError('bad-argument', '请填写工作内容（--title）');
     if (!input.lead?.trim()) throw new GongbaoError('bad-argument', '请指定牵头单位（--lead）');
     const lead = requireUnit(this.units, input.lead, '牵头单位');
-    const assist = [...new Set((input.assist ?? []).map((u) => u.trim()).filter(Boolean).map((u) => requireUnit(this.units, u, '协办单位')))].filter((u) => u !== lead);
+    const assist = [...new Set((input.assist ?? []).map((u) => u.trim()).filter(Boolean).map((u) => requireAssist(this.units, u)))].filter((u) => u !== lead);
     if (input.due) requireDay(input.due, '办结期限');
     if (input.sourceKind && !(input.sourceKind in SOURCE_KINDS)) throw new GongbaoError('bad-argument', `未知的任务来源：${input.sourceKind}`);
     const day = this.today();
@@ -276,7 +276,7 @@ export class Supervision {
         }
         if (changes.assist !== undefined) {
           const lead = after.leadUnit ?? task.leadUnit;
-          const assist = [...new Set(changes.assist.map((u) => u.trim()).filter(Boolean).map((u) => requireUnit(this.units, u, '协办单位')))].filter((u) => u !== lead);
+          const assist = [...new Set(changes.assist.map((u) => u.trim()).filter(Boolean).map((u) => requireAssist(this.units, u)))].filter((u) => u !== lead);
           if (JSON.stringify(assist) !== JSON.stringify(task.assistUnits)) after.assistUnits = assist;
         }
         if (changes.due !== undefined && requireDay(changes.due, '办结期限') !== task.due) {

@@ -6,6 +6,7 @@
 import { GongbaoError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { loadRegistry } from '../store/units-store.js';
+import { cleanUnitName, inferKind } from '../extract/units.js';
 import type { Profile } from './profile.js';
 
 export interface UnitDirectory {
@@ -15,6 +16,8 @@ export interface UnitDirectory {
   suggest(name: string, k?: number): string[];
   /** Every canonical name (for pick lists). */
   names(): string[];
+  /** A collective phrase (`县直有关部门`, `各成员单位`): not one unit, but a fair 协办 entry; its cleaned form, or null. */
+  collective(name: string): string | null;
 }
 
 /** Edit distance between two strings, by code point (small strings only). */
@@ -65,6 +68,10 @@ export function unitDirectory(db: Db, profile: Profile): UnitDirectory {
   return {
     resolve,
     names: () => all,
+    collective: (name: string) => {
+      const n = cleanUnitName(name);
+      return n.length >= 2 && n.length <= 40 && inferKind(n) === 'collective' ? n : null;
+    },
     suggest(name: string, k = 3): string[] {
       const n = clean(name);
       const scored = [...byName].map(([alias, unit]) => {
@@ -81,10 +88,16 @@ export function unitDirectory(db: Db, profile: Profile): UnitDirectory {
   };
 }
 
+/** 协办 units: known units, or collective phrases kept as printed (cleaned). */
+export function requireAssist(dir: UnitDirectory, name: string): string {
+  return dir.resolve(name) ?? dir.collective(name) ?? requireUnit(dir, name, '协办单位');
+}
+
 /** Resolve or refuse with one line that suggests the nearest known names. */
 export function requireUnit(dir: UnitDirectory, name: string, what: string): string {
   const found = dir.resolve(name);
   if (found) return found;
+  if (dir.collective(name)) throw new GongbaoError('bad-argument', `“${name.trim().slice(0, 40)}”是泛指，不是具体的${what}，请指定一个单位`);
   const near = dir.suggest(name);
   const hint = near.length ? `，您是否要找：${near.join('、')}？` : '，请核对单位名称（gongbao units 可查看单位名录）';
   throw new GongbaoError('bad-argument', `未知的${what}“${name.trim().slice(0, 40)}”${hint}`);

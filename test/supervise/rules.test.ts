@@ -6,7 +6,7 @@ import { ingestBytes } from '../../src/store/ingest.js';
 import { Supervision } from '../../src/supervise/service.js';
 import { tick } from '../../src/supervise/sweep.js';
 import { evaluate, explainGrade, parsePeriod } from '../../src/supervise/evaluate.js';
-import { propose, registerProposals } from '../../src/supervise/propose.js';
+import { propose, registerProposals, registerProposalsReport } from '../../src/supervise/propose.js';
 
 function setup(start: string) {
   let t = new Date(start);
@@ -194,7 +194,8 @@ describe('editing after 立项, and proposals from a document', () => {
     const issue = [
       '五台县人民政府公报', '2024年第1期', '五台县人民政府办公室', '关于开展河湖长制工作要点落实情况督查的通知', '五政办发〔2024〕3号', '各乡（镇）人民政府，县直各有关单位：',
       '一、全面排查河湖“四乱”问题', '各乡（镇）要对辖区内河湖“四乱”问题开展拉网式排查，建立问题清单，2024年3月底前完成整改。（责任单位：县水利局）',
-      '二、按时报送督查情况', '各单位要及时报送督查工作进展情况。（牵头单位：县财政局；配合单位：县自然资源局）',
+      '二、按时报送督查情况', '各单位要及时报送督查工作进展情况。（牵头单位：县财政局；配合单位：县自然资源局、县直有关部门）',
+      '三、加强宣传', '要加大河湖保护宣传力度。（责任单位：县直各有关部门）',
       '五台县人民政府办公室', '2024年1月10日',
     ].join('\n\n');
     ingestBytes(sv.db, Buffer.from(issue), 'issue.txt');
@@ -202,8 +203,13 @@ describe('editing after 立项, and proposals from a document', () => {
     expect(rows[0]).toMatchObject({ lead: '县水利局', due: '2024-03-31', dueSource: 'clause', deadlineText: expect.stringContaining('3月底前') });
     expect(() => registerProposals(sv, '五政办发〔2024〕3号', { rows: { 2: { major: true } } })).toThrow(/第 2 项：重点事项须经县政府主要领导批准/);
     expect(sv.list()).toEqual([]); // all or nothing
-    const created = registerProposals(sv, '五政办发〔2024〕3号', { rows: { 1: { due: '2024-03-29' }, 2: { major: true, lead: '财政局' } }, approvedBy: '主要领导' });
+    const { created, skipped } = registerProposalsReport(sv, '五政办发〔2024〕3号', { rows: { 1: { due: '2024-03-29' }, 2: { major: true, lead: '财政局' } }, approvedBy: '主要领导' });
     expect(created.map((t) => [t.due, t.dueSource, t.major, t.leadUnit])).toEqual([['2024-03-29', 'given', false, '县水利局'], [created[1]!.due, 'default', true, '县财政局']]);
     expect(created[1]!.majorApproval).toMatchObject({ by: '主要领导' });
+    // A collective 协办 entry is kept; a clause with no single lead is skipped and reported, and registered once the office names one.
+    expect(created[1]!.assistUnits).toEqual(['县自然资源局', '县直有关部门']);
+    expect(skipped).toEqual([expect.objectContaining({ no: 3, reason: expect.stringMatching(/没有指明具体的牵头单位/) })]);
+    expect(() => registerProposals(sv, '五政办发〔2024〕3号', { rows: { 3: { lead: '县直有关部门' } } })).toThrow(/第 3 项：“县直有关部门”是泛指/);
+    expect(registerProposals(sv, '五政办发〔2024〕3号', { rows: { 3: { lead: '县委宣传部' } } }).map((t) => t.leadUnit)).toEqual(['县委宣传部']);
   });
 });

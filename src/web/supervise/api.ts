@@ -7,7 +7,7 @@ import { GongbaoError } from '../../errors.js';
 import { actorOf, endSession, login, type Session } from '../../supervise/auth.js';
 import { evaluate, parsePeriod } from '../../supervise/evaluate.js';
 import { STATUS_LABEL, type Task } from '../../supervise/model.js';
-import { propose, registerProposals } from '../../supervise/propose.js';
+import { propose, registerProposalsReport } from '../../supervise/propose.js';
 import { tick } from '../../supervise/sweep.js';
 import { idParams, paramsOf, queryOf, validate } from '../api/schemas.js';
 import {
@@ -125,8 +125,8 @@ export function registerSupervisionApi(app: Hono<SvEnv>): void {
   app.post('/api/supervision/proposals', async (c) => {
     requireRole(c, ROLE_GROUPS.office, 'propose');
     const body = validate(proposalsBody, await jsonBody(c));
-    const created = registerProposals(c.get('sv'), body.from, proposalOptions(body, actorOf(requireSession(c).user)));
-    return c.json({ total: created.length, items: created.map(presentTask) }, 201);
+    const { created, skipped } = registerProposalsReport(c.get('sv'), body.from, proposalOptions(body, actorOf(requireSession(c).user)));
+    return c.json({ total: created.length, items: created.map(presentTask), skipped }, 201);
   });
 
   const evaluation = (c: SvContext) => {

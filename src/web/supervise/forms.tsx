@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import { GongbaoError } from '../../errors.js';
 import { actorOf, endSession, login } from '../../supervise/auth.js';
-import { registerProposals } from '../../supervise/propose.js';
+import { registerProposalsReport } from '../../supervise/propose.js';
 import { tick } from '../../supervise/sweep.js';
 import { renderPage } from '../pages/layout.js';
 import { idParams, paramsOf, validate } from '../api/schemas.js';
@@ -113,7 +113,7 @@ export function registerSupervisionForms(app: Hono<SvEnv>): void {
     const values = fromForm(await form(c));
     const body = validate(proposalsBody, values);
     if (!body.only?.length) throw new GongbaoError('bad-argument', '请至少勾选一项任务建议。');
-    const created = registerProposals(c.get('sv'), body.from, proposalOptions(body, actorOf(s.user)));
-    return c.redirect(`/supervise/propose?from=${encodeURIComponent(body.from)}&done=propose&n=${created.length}`, 303);
+    const { created, skipped } = registerProposalsReport(c.get('sv'), body.from, proposalOptions(body, actorOf(s.user)));
+    return c.redirect(`/supervise/propose?from=${encodeURIComponent(body.from)}&done=propose&n=${created.length}&skipped=${skipped.length}`, 303);
   });
 }

@@ -43,7 +43,10 @@ export function doneFlash(c: Context): Flash | null {
   const n = Number(c.req.query('n') ?? 0) || 0;
   if (done === 'register') return { kind: 'ok', text: '已立项，督办通知已发送牵头单位。' };
   if (done === 'tick') return { kind: 'ok', text: n ? `扫描完成，新产生 ${n} 条提醒或预警。` : '扫描完成，没有新的提醒或预警。' };
-  if (done === 'propose') return { kind: 'ok', text: `已批量立项 ${n} 项任务。` };
+  if (done === 'propose') {
+    const skipped = Number(c.req.query('skipped') ?? 0) || 0;
+    return { kind: 'ok', text: `已批量立项 ${n} 项任务。${skipped ? `另有 ${skipped} 项条文没有指明具体的牵头单位，未立项：请在该行填写牵头单位后再立项。` : ''}` };
+  }
   if (done === 'edit') return { kind: 'ok', text: '任务已修改，修改内容已记入办理记录。' };
   if (WEB_ACTIONS.includes(done as WebAction)) return { kind: 'ok', text: `“${WEB_ACTION_LABEL[done as WebAction]}”已办理。` };
   return null;
@@ -126,7 +129,7 @@ export function registerSupervisionPages(app: Hono<SvEnv>): void {
         flash = { kind: 'error', text: e.message };
       }
     }
-    return html(c, <ProposePage session={s} data={{ from, proposals, examples: documentsWithTasks(sv) }} flash={flash} />);
+    return html(c, <ProposePage session={s} data={{ from, proposals, units: sv.units.names(), examples: documentsWithTasks(sv) }} flash={flash} />);
   });
 
   app.get('/supervise/evaluation', (c) => {

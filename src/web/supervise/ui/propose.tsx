@@ -9,6 +9,8 @@ import { Empty } from './parts.js';
 
 export interface ProposeData {
   from: string;
+  /** Unit names for the per-row lead pick list. */
+  units: string[];
   proposals: Proposal[] | null;
   examples: { docNumber: string; title: string; clauses: number }[];
 }
@@ -43,7 +45,15 @@ export const ProposePage: FC<{ session: Session; data: ProposeData; flash?: Flas
                     <td data-label="选择">{p.taskId === null ? <input type="checkbox" name="only" value={String(i + 1)} checked aria-label={`选择第 ${i + 1} 项`} /> : null}</td>
                     <td data-label="序号" class="num">{i + 1}</td>
                     <td data-label="任务" class="sv-title-cell">{p.title}{p.clause ? <span class="sub">{p.clause}</span> : null}</td>
-                    <td data-label="牵头单位">{p.lead}</td>
+                    <td data-label="牵头单位">
+                      {p.lead}
+                      {p.taskId === null ? (
+                        <>
+                          <label class="sr-only" for={`row-${i + 1}-lead`}>第 {i + 1} 项改由其他单位牵头</label>
+                          <input id={`row-${i + 1}-lead`} name={`row-${i + 1}-lead`} list="unit-names" maxlength={100} placeholder="改为（可不填）" class="sv-row-lead" />
+                        </>
+                      ) : null}
+                    </td>
                     <td data-label="配合单位">{p.assist?.join('、') || '—'}</td>
                     <td data-label="期限">
                       {p.taskId === null ? (
@@ -61,6 +71,7 @@ export const ProposePage: FC<{ session: Session; data: ProposeData; flash?: Flas
               </tbody>
             </table>
           ) : <Empty text="这件文件没有抽取到责任分工。" />}
+          <datalist id="unit-names">{data.units.map((u) => <option value={u}></option>)}</datalist>
           {open ? (
             <>
               <div class="field">
