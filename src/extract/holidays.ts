@@ -205,7 +205,11 @@ export function readHolidayNotice(title: string, blocks: Block[], lines?: Source
   // A notice about one festival names it in its title (`关于2024年古尔邦节放假的通知`).
   const titleName = festivalName(t.replace(/^.*关于/u, ''));
   for (const block of blocks) {
-    if (block.kind === 'table' || !/\d|[一二三四五六七八九十]\s*月/.test(block.text)) continue;
+    if (block.kind === 'table') {
+      days.push(...readTable(block, year, lines));
+      continue;
+    }
+    if (!/\d|[一二三四五六七八九十]\s*月/.test(block.text)) continue;
     const name = festivalName(block.text) ?? titleName;
     // Sentences, then clauses: a keyword speaks for the dates of its clause, else of its sentence.
     for (const sentence of block.text.split(/[。；;！!]/u)) {
@@ -233,6 +237,31 @@ export function readHolidayNotice(title: string, blocks: Block[], lines?: Source
   for (const d of days) byDate.set(d.date, d);
   const confirms = year !== null && (/节假日安排/.test(t) || named.size >= 3) ? [year] : [];
   return { year, confirms, days: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+}
+
+/**
+ * A table of arrangements (节日 | 放假时间 | 调休上班日期 | 放假天数): each
+ * column's header says what its dates are; the row's first cell names the festival.
+ */
+function readTable(block: Block, year: number | null, lines: SourceLine[] | undefined): NoticeDay[] {
+  const rows = block.text.split('\n').map((r) => r.split('\t'));
+  const at = rows.findIndex((r) => r.some((c) => /放假|休假|上班|调休/.test(c) && !/\d/.test(c)));
+  if (at < 0) return [];
+  const kinds = rows[at]!.map((h): CalendarDayKind | null => (/上班|补班|工作日/.test(h) ? 'workday' : /放假|休假|休息|假期|日期|时间/.test(h) ? 'holiday' : null));
+  const out: NoticeDay[] = [];
+  for (const row of rows.slice(at + 1)) {
+    const first = row[0]?.trim() ?? '';
+    const name = first && !/\d/.test(first) ? first : null;
+    row.forEach((cell, k) => {
+      const kind = kinds[k];
+      if (!kind || !cell.trim()) return;
+      for (const f of findDates(cell, year)) {
+        const line = lineOf(block, cell.slice(f.start, f.end), lines);
+        for (const date of f.dates) out.push({ date, kind, name, line });
+      }
+    });
+  }
+  return out;
 }
 
 function splitClauses(sentence: string): { start: number; end: number }[] {

@@ -6,6 +6,7 @@
 import { GongbaoError, isGongbaoError } from '../errors.js';
 import { isHolidayNoticeTitle, readHolidayNotice, type HolidayReading } from '../extract/holidays.js';
 import { parseLines } from '../parse/issue.js';
+import { parseDateLine } from '../parse/dates.js';
 import type { Block, ParsedDocument } from '../parse/types.js';
 import { decodeText } from '../text/decode.js';
 import { toSourceLines, type SourceLine } from '../text/lines.js';
@@ -33,8 +34,12 @@ export function noticeOfDocument(doc: Pick<ParsedDocument, 'docNumber' | 'title'
 function wholeText(lines: SourceLine[]): Pick<ParsedDocument, 'docNumber' | 'title' | 'issuer' | 'date' | 'blocks'> {
   const content = lines.filter((l) => !l.blank);
   const blocks: Block[] = content.map((l) => ({ kind: 'paragraph', text: l.text, lines: [l.no, l.no] }));
-  const title = content.slice(0, 3).map((l) => l.text).find((t) => isHolidayNoticeTitle(t)) ?? content[0]?.text ?? '';
-  return { docNumber: null, title: title.slice(0, 200), issuer: null, date: null, blocks };
+  // The title may wrap over the first lines (`…关于2024年` / `火把节放假的通知`).
+  const k = content.slice(0, 4).findIndex((l) => isHolidayNoticeTitle(l.text));
+  const title = k >= 0 ? content.slice(0, k + 1).map((l) => l.text).join('') : content[0]?.text ?? '';
+  // The signing date, for a notice that states its days without a year.
+  const date = [...content].reverse().slice(0, 4).map((l) => parseDateLine(l.text)).find((d) => d !== null) ?? null;
+  return { docNumber: null, title: title.slice(0, 200), issuer: null, date, blocks };
 }
 
 /** Every notice in a file (each document whose title announces holidays; else the whole file). */

@@ -70,6 +70,23 @@ describe('reading a holiday notice', () => {
     expect(days('2月4日（星期日）上班。鼓励各单位结合带薪年休假等制度落实，安排职工在除夕（2月9日）休息。')).toEqual(['2030-02-04:workday']);
   });
 
+  it('reads an arrangement printed as a table: each column’s header says what its dates are', () => {
+    const table = ['节日\t放假时间\t调休上班日期\t放假天数', '元旦\t1月1日\t\t1天', '春节\t2月2日至4日\t1月26日（星期六）、2月9日（星期六）\t3天'].join('\n');
+    const r = readHolidayNotice('国务院办公厅关于2030年部分节假日安排的通知', [{ kind: 'table', text: table, lines: [5, 7] }]);
+    expect(r.days.map((d) => `${d.date}:${d.kind}:${d.name}`)).toEqual([
+      '2030-01-01:holiday:元旦', '2030-01-26:workday:春节', '2030-02-02:holiday:春节', '2030-02-03:holiday:春节', '2030-02-04:holiday:春节', '2030-02-09:workday:春节',
+    ]);
+    expect(r.confirms).toEqual([2030]);
+  });
+
+  it('reads a text the parser cannot split: a title wrapped over two lines, the year from the signing date', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gongbao-cal-')), 'notice.txt');
+    writeFileSync(file, '某州人民政府办公室关于\n火把节放假的通知\n\n火把节放假时间为7月29日至31日，共3天。\n\n2031年6月1日\n');
+    const [n] = read(file);
+    expect(n!.source).toMatchObject({ title: '某州人民政府办公室关于火把节放假的通知', date: '2031-06-01' });
+    expect(n!.reading.days.map((d) => [d.date, d.line])).toEqual([['2031-07-29', 4], ['2031-07-30', 4], ['2031-07-31', 4]]);
+  });
+
   it('names the festival from the paragraph, else from the title', () => {
     const block = (text: string) => [{ kind: 'paragraph' as const, text, lines: [1, 1] as [number, number] }];
     const one = (title: string, text: string) => readHolidayNotice(title, block(text)).days.map((d) => d.name);
