@@ -76,7 +76,7 @@ export class Supervision {
   private readonly clock: () => Date;
   private readonly fixedCalendar: WorkCalendar | undefined;
   private cached: { key: string; cal: WorkCalendar } | null = null;
-  private dir: { key: number; dir: UnitDirectory } | null = null;
+  private dir: { key: string; dir: UnitDirectory } | null = null;
 
   constructor(deps: SupervisionDeps) {
     this.db = deps.db;
@@ -94,7 +94,8 @@ export class Supervision {
   }
 
   get units(): UnitDirectory {
-    const key = (this.db.prepare('SELECT count(*) AS n FROM unit_aliases').get() as { n: number }).n;
+    // Ingest and unit review add units, aliases and decisions: any of them changes the directory.
+    const key = (this.db.prepare(`SELECT (SELECT count(*) FROM units) || ':' || (SELECT count(*) FROM unit_aliases) || ':' || (SELECT count(*) FROM unit_reviews) AS k`).get() as { k: string }).k;
     if (this.dir?.key !== key) this.dir = { key, dir: unitDirectory(this.db, this.profile) };
     return this.dir.dir;
   }
