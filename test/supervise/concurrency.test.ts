@@ -43,13 +43,13 @@ describe('concurrent actions on one task', () => {
   const sv = new Supervision({ db: openLibrary(path) });
   const task = sv.create({ title: '并发测试', lead: '县水利局', due: '2030-12-31' });
 
-  it('only one of many simultaneous acceptances succeeds', async () => {
+  it('only one of many simultaneous acceptances succeeds', { timeout: 60_000 }, async () => {
     const results = await runWorkers(path, task.id, 'accept', 4, 1);
     expect(results.reduce((s, r) => s + r.ok, 0)).toBe(1);
     expect(results.flatMap((r) => r.refused)).toEqual(['conflict', 'conflict', 'conflict']);
   });
 
-  it('every one of many simultaneous reports is recorded exactly once', async () => {
+  it('every one of many simultaneous reports is recorded exactly once', { timeout: 60_000 }, async () => {
     const results = await runWorkers(path, task.id, 'report', 4, 10);
     expect(results.reduce((s, r) => s + r.ok, 0)).toBe(40);
     const shown = sv.show(task.id);

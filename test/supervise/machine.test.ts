@@ -62,7 +62,7 @@ function fresh(now = '2022-03-01T02:00:00Z', major = false) {
 }
 
 describe('task state machine', () => {
-  it('allows exactly what the rules allow; refusals change nothing; history replays to the state', () => {
+  it('allows exactly what the rules allow; refusals change nothing; history replays to the state', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
         fc.boolean(),
