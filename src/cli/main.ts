@@ -1,6 +1,7 @@
 // The `gongbao` command. Each subcommand lives in its own module; this file
-// wires them up and turns user errors into one line on stderr.
-import { Command, CommanderError } from 'commander';
+// wires them up and turns user errors into one line on stderr: usage errors
+// (exit 2) with where to read the usage, GongbaoErrors (exit 1).
+import { Command } from 'commander';
 import { isGongbaoError } from '../errors.js';
 import { registerParse } from './parse-command.js';
 import { registerServe } from './serve-command.js';
@@ -11,14 +12,13 @@ import { registerLibrary } from './library-command.js';
 import { registerTask } from './task-command.js';
 import { registerUser } from './user-command.js';
 import { registerCalendar } from './calendar-command.js';
+import { quietUsageErrors, UsageError, usageLine } from './usage.js';
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('gongbao')
-    .description('公报通：政府公报的结构化文库、检索门户与督办系统')
-    .showHelpAfterError()
-    .exitOverride();
+    .description('公报通：政府公报的结构化文库、检索门户与督办系统');
   registerParse(program);
   registerServe(program);
   registerUnits(program);
@@ -28,6 +28,7 @@ export function buildProgram(): Command {
   registerTask(program);
   registerUser(program);
   registerCalendar(program);
+  quietUsageErrors(program);
   return program;
 }
 
@@ -37,7 +38,11 @@ export async function run(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      if (e.error.exitCode === 0) return 0; // --help, help
+      process.stderr.write(`${usageLine(e)}\n`);
+      return 2;
+    }
     if (isGongbaoError(e)) {
       process.stderr.write(`gongbao: ${e.toLine()}\n`);
       return 1;

@@ -94,5 +94,6 @@ export function extractAmounts(doc: ParsedDocument): Amount[] {
       }
     }
   }
-  return out;
+  // A run of hundreds of digits is no sum of money (and would be Infinity, null in JSON).
+  return out.filter((a) => Number.isFinite(a.yuan));
 }

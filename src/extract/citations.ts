@@ -12,12 +12,16 @@ import { blockChars, charBit } from './block-chars.js';
 const ORDER_TAIL = /令\s*第\s*(\d{1,4})\s*号/gu;
 const ORDER_ISSUER = /(国务院|中华人民共和国\p{Script=Han}{0,12}部|\p{Script=Han}{0,12}(?:省|市|县)(?:人民)?政府|\p{Script=Han}{2,12}部|\p{Script=Han}{2,12}委员会|\p{Script=Han}{2,10}局)$/u;
 
+/** What the Han run before an issuer may start with: the 年 of `2021年农业农村部令`, a citation verb. No organ starts so. */
+const BEFORE_ISSUER = /^(?:年|根据|按照|依据|依照|参照|遵照|对照|执行|落实|贯彻|遵循)+/u;
+
 function findOrders(text: string): string[] {
   const out: string[] = [];
   if (!text.includes('令')) return out;
   for (const m of text.matchAll(ORDER_TAIL)) {
-    const issuer = ORDER_ISSUER.exec(text.slice(Math.max(0, m.index - 24), m.index));
-    if (issuer) out.push(`${issuer[1]}令第${Number(m[1])}号`);
+    const found = ORDER_ISSUER.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    const issuer = found?.[1]!.replace(BEFORE_ISSUER, '');
+    if (issuer && issuer.length > 1) out.push(`${issuer}令第${Number(m[1])}号`);
   }
   return out;
 }

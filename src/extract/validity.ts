@@ -46,7 +46,8 @@ export function extractValidity(doc: ParsedDocument): Validity {
     last = Math.max(last, lines[1]);
   };
   for (const b of doc.blocks.slice(1)) {
-    if (b.kind === 'table' || !/施行|生效|有效期|适用期|废止|不再执行|停止执行|失效/u.test(b.text)) continue;
+    // Quick pre-check: every pattern above needs one of these.
+    if (b.kind === 'table' || !/起(?:施行|生效|实施|执行)|有效期|适用期|试行期|废止|不再执行|停止执行|失效/u.test(b.text)) continue;
     for (const s of sentences(b.text)) {
       let hit = false;
       if (FROM_ISSUE.test(s) && doc.date) {

@@ -56,6 +56,12 @@ export function repeatedAcrossBreak(a: string, b: string): number {
 }
 
 const isHeadingLike = (p: Open) => p.marker && p.length <= HEADING_MAX && !p.sentencePunct;
+/**
+ * `体。农田水利工程要…` after `（四）明确运行管护主`: a line that opens with the
+ * few characters a broken run-in heading lacks, up to its full stop. A body
+ * paragraph rarely opens with a sentence that short.
+ */
+const HEADING_REST = /^[^，、。；！？：,;:!?\s]{1,5}[。；]/u;
 const isTitleLike = (t: string) => t.length <= 40 && DOC_TYPE_END.test(t) && !/[，。；]/.test(t);
 
 function continues(prev: Open, l: SourceLine, sawBreak: boolean): boolean {
@@ -63,8 +69,10 @@ function continues(prev: Open, l: SourceLine, sawBreak: boolean): boolean {
   if (matchMarker(l.text)) return false;
   if (parseDateLine(l.text)) return false;
   if (isHeadingLike(prev)) {
-    // A heading split over two lines: the second half is short and unnumbered.
-    return l.text.length <= 20 && !TERMINAL.test(prev.tail) && (!sawBreak || (prev.rawHeading && l.heading));
+    // A heading split over two lines: the second half is short and unnumbered,
+    // or (across a page break) the end of a run-in heading and its body.
+    if (TERMINAL.test(prev.tail)) return false;
+    return (l.text.length <= 20 && (!sawBreak || (prev.rawHeading && l.heading))) || HEADING_REST.test(l.text);
   }
   if (!sawBreak) return true;
   if (prev.length <= 40 && isTitleLike(openText(prev))) return false;

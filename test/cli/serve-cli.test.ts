@@ -1,14 +1,17 @@
 // `gongbao serve` as a process: one worker and several (node:cluster), both
 // answering pages and API calls from the same library; bad options refused.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// Runs the compiled CLI in dist/ (bin/gongbao.js): `npm test` builds first, and
+// test/global-setup.ts rebuilds a stale dist/ when this file is run alone.
+// Servers are used once they print their 已启动 line, never after a fixed wait.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { workerCount } from '../../src/cli/serve-command.js';
+import { BIN as bin, runBin } from './bin.js';
 
-const bin = join(import.meta.dirname, '../../bin/gongbao.js');
 const dir = mkdtempSync(join(tmpdir(), 'gongbao-serve-'));
 const db = join(dir, 'lib.db');
 const children: ChildProcess[] = [];
@@ -49,13 +52,13 @@ function childrenOf(pid: number): number[] {
 
 const exited = (c: ChildProcess) => new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.on('exit', (code) => r(code))));
 
-describe('gongbao serve', () => {
-  it('reads --workers as a count or auto, and refuses anything else', () => {
+describe('gongbao serve (the compiled CLI in dist/)', { timeout: 90_000 }, () => {
+  it('reads --workers as a count or auto, and refuses anything else', async () => {
     expect(workerCount('1')).toBe(1);
     expect(workerCount('3')).toBe(3);
     expect(workerCount('auto', 4)).toBe(4);
     for (const bad of ['0', '-1', '1.5', 'many', '65']) expect(() => workerCount(bad)).toThrow(/工作进程数无效/);
-    const r = spawnSync(process.execPath, [bin, 'serve', '--workers', 'x', '--db', db], { encoding: 'utf8' });
+    const r = await runBin(['serve', '--workers', 'x', '--db', db]);
     expect(r.status).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/工作进程数无效：x/);
@@ -83,7 +86,7 @@ describe('gongbao serve', () => {
     const port = String((holder.address() as AddressInfo).port);
     try {
       for (const workers of ['1', '2']) {
-        const r = spawnSync(process.execPath, [bin, 'serve', '--db', db, '--port', port, '--host', '127.0.0.1', '--workers', workers], { encoding: 'utf8', timeout: 60_000 });
+        const r = await runBin(['serve', '--db', db, '--port', port, '--host', '127.0.0.1', '--workers', workers], { timeout: 60_000 });
         expect(r.status, workers).toBe(1);
         expect(r.stderr.trim().split('\n'), workers).toEqual([`gongbao: 无法在 127.0.0.1:${port} 上启动服务（端口已被占用）`]);
       }

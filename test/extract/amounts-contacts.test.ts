@@ -5,12 +5,9 @@ import { parseIssueText } from '../../src/parse/issue.js';
 import type { Block, ParsedDocument } from '../../src/parse/types.js';
 import { chineseNumber, clauseContext, extractAmounts } from '../../src/extract/amounts.js';
 import { extractContacts } from '../../src/extract/contacts.js';
+import { docOf as docOfBlocks } from './doc.js';
 
-const docOf = (...blocks: (string | Block)[]): ParsedDocument => ({
-  docNumber: null, title: 't', issuer: null, date: null, recipients: [], category: null, tocPage: null,
-  lines: [1, 100], text: '', outline: [], tables: [], enclosures: [], attachments: [], diagnostics: [], signatureLines: null,
-  blocks: blocks.map((b, i) => (typeof b === 'string' ? { kind: 'paragraph', text: b, lines: [i * 2 + 1, i * 2 + 1] } : b)),
-});
+const docOf = (...blocks: (string | Block)[]): ParsedDocument => docOfBlocks(blocks);
 const amounts = (s: string) => extractAmounts(docOf(s)).map((a) => [a.value, a.unit, a.yuan]);
 const contacts = (s: string) => extractContacts(docOf(s)).map((c) => `${c.kind}:${c.value}`);
 
@@ -61,11 +58,11 @@ describe('amounts', () => {
     const reward = extractAmounts(doc('wutai-2023-no2.txt', '五政办发〔2023〕28号'));
     expect(reward.map((x) => x.text)).toContain('10万元');
   });
-  it('is linear on long paragraphs', () => {
-    const t = Date.now();
-    extractAmounts(docOf('1'.repeat(20000) + '元'.repeat(5000) + '一二三四五'.repeat(3000)));
-    expect(Date.now() - t).toBeLessThan(1000);
-  });
+  // A hang guard (the test's timeout), not a speed check: timings are in bench/linear-time.mjs.
+  it('finishes on long paragraphs', () => {
+    expect(extractAmounts(docOf('1'.repeat(20000) + '元'.repeat(5000) + '一二三四五'.repeat(3000)))).toEqual([]);
+    expect(amounts(`${'9'.repeat(400)}元`)).toEqual([]);
+  }, 60_000);
 });
 
 describe('contacts', () => {
@@ -103,9 +100,8 @@ describe('contacts', () => {
     const disabled = extractContacts(doc('wutai-2023-no2.txt', '五政发〔2023〕17号'));
     expect(disabled.map((c) => c.value)).toEqual(['12385', '12385']);
   });
-  it('is linear on long paragraphs', () => {
-    const t = Date.now();
-    extractContacts(docOf(`${'1'.repeat(20000)} ${'a'.repeat(20000)}@ 电话：${'12345 '.repeat(2000)}`));
-    expect(Date.now() - t).toBeLessThan(1000);
-  });
+  // A hang guard (the test's timeout), not a speed check: timings are in bench/linear-time.mjs.
+  it('finishes on long paragraphs', () => {
+    expect(contacts(`${'1'.repeat(20000)} ${'a'.repeat(20000)}@ 电话：${'12345 '.repeat(2000)}`)).toEqual(['hotline:12345']);
+  }, 60_000);
 });

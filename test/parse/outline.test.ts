@@ -294,12 +294,11 @@ describe('buildOutline', () => {
       }),
     );
   });
-  it('is linear on long paragraphs and many blocks', () => {
+  // A hang guard (the test's timeout), not a speed check: timings are in bench/linear-time.mjs.
+  it('finishes on long paragraphs and many blocks', () => {
     const big = `一、${'各乡镇要高度重视，'.repeat(2000)}`;
     const blocks = Array.from({ length: 20000 }, (_, i) => `${(i % 50) + 1}. 第${i}项。${'正文'.repeat(20)}`);
-    const t0 = performance.now();
     for (const s of [big, '1'.repeat(10000), '（'.repeat(10000), '—'.repeat(10000), `一是${'二是'.repeat(5000)}`]) matchMarker(s);
-    build([big, ...blocks, `一是${'。二是'.repeat(3000)}`]);
-    expect(performance.now() - t0).toBeLessThan(3000);
-  });
+    expect(build([big, ...blocks, `一是${'。二是'.repeat(3000)}`]).nodes.length).toBeGreaterThan(0);
+  }, 60_000);
 });

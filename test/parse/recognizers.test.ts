@@ -14,6 +14,14 @@ describe('发文字号', () => {
       expect(normalizeDocNumber(s)).toBe('五政办发〔2021〕52号');
     }
   });
+  it('reads the 19xx and 20xx eras alike', () => {
+    for (const [s, n] of [['国办发（1996）25号', '国办发〔1996〕25号'], ['国发[1981]3号', '国发〔1981〕3号'], ['国函【1999】95 号', '国函〔1999〕95号'], ['国办发〔2000〕1号', '国办发〔2000〕1号']]) {
+      expect(normalizeDocNumber(s!), s).toBe(n);
+      expect(findDocNumbers(`根据${s}文件`).map((d) => d.docNumber), s).toEqual([n]);
+    }
+    expect(normalizeDocNumber('国发1998年12号')).toBe('国发〔1998〕12号');
+    expect(normalizeDocNumber('国发〔1899〕1号')).toBeNull();
+  });
   it('accepts bracketless typed forms', () => {
     expect(normalizeDocNumber('五政办发2022年8号')).toBe('五政办发〔2022〕8号');
   });

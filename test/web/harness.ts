@@ -1,6 +1,7 @@
 // One browser harness for the browser suites: the app served on a free
 // loopback port and Debian's Chromium driven by playwright-core (never a
-// downloaded browser). Suites skip when Chromium is missing; CI installs it.
+// downloaded browser). Without Chromium the suites skip and say so, except
+// under CI (CI=true), where a missing Chromium fails the run: CI installs it.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -17,8 +18,19 @@ export const DESKTOP = { width: 1280, height: 900 };
 /** The flags a root, offline, headless Chromium needs here (no background connections). */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** run: Chromium is there; skip: it is not, outside CI; fail: it is not, under CI. */
+export function chromiumPolicy(exists = hasChromium, env: NodeJS.ProcessEnv = process.env): 'run' | 'skip' | 'fail' {
+  if (exists) return 'run';
+  return env.CI && env.CI !== 'false' && env.CI !== '0' ? 'fail' : 'skip';
+}
+
+export const noChromiumLine = () => `未找到 Chromium（${CHROMIUM}；apt-get install chromium，或设置 CHROMIUM_PATH）`;
+
+/** Says that a suite skips, or under CI fails its file, when Chromium is missing. */
 export function warnIfNoChromium(suite: string): void {
-  if (!hasChromium) console.warn(`[${suite}] 跳过浏览器测试：未找到 ${CHROMIUM}（apt-get install chromium，或设置 CHROMIUM_PATH）`);
+  const policy = chromiumPolicy();
+  if (policy === 'fail') throw new Error(`[${suite}] CI 中必须运行浏览器测试：${noChromiumLine()}`);
+  if (policy === 'skip') console.warn(`[${suite}] 跳过浏览器测试：${noChromiumLine()}`);
 }
 
 export interface Harness {

@@ -1,0 +1,85 @@
+// Validity: when a document takes effect, how long it runs, what it repeals,
+// what it depends on, and its status on a given day.
+import { describe, expect, it } from 'vitest';
+import { addPeriod, extractValidity, validityStatus } from '../../src/extract/validity.js';
+import type { Validity } from '../../src/extract/types.js';
+import { docOf } from './doc.js';
+
+/** The body's paragraphs after a title block; the document is signed on `date`. */
+const validity = (date: string | null, ...body: string[]) => extractValidity(docOf(['标题', ...body], { date, docNumber: '五政办发〔2022〕10号' }));
+
+describe('effective date and expiry', () => {
+  it('takes effect on the signing date when it says 自印发之日起施行, and so on', () => {
+    for (const s of ['本方案自印发之日起施行。', '本办法自发布之日起实施。', '本《规划》自批准颁布之日起生效。', '本通知自下发之日起执行。']) {
+      expect(validity('2022-02-28', s).effective, s).toBe('2022-02-28');
+    }
+    expect(validity(null, '本方案自印发之日起施行。').effective).toBeNull();
+  });
+  it('takes effect on a printed date, in figures or in Chinese numerals, 19xx or 20xx', () => {
+    expect(validity('2022-02-28', '本办法自2022年3月1日起施行。').effective).toBe('2022-03-01');
+    expect(validity('1996-06-29', '本规定自1996年7月1日起执行。').effective).toBe('1996-07-01');
+    expect(validity('2022-02-28', '本细则自二〇二二年四月一日起施行。').effective).toBe('2022-04-01');
+  });
+  it('reads a period, in figures or words, and ends it the day before the anniversary', () => {
+    expect(validity('2022-02-28', '本方案自印发之日起施行，有效期5年。')).toMatchObject({ effective: '2022-02-28', period: { amount: 5, unit: 'year' }, expires: '2027-02-27' });
+    expect(validity('2022-03-14', '本办法自印发之日起施行，有效期两年。')).toMatchObject({ period: { amount: 2, unit: 'year' }, expires: '2024-03-13' });
+    expect(validity('2022-01-31', '自发布之日起实施，有效期为6个月。')).toMatchObject({ period: { amount: 6, unit: 'month' }, expires: '2022-07-30' });
+    expect(validity('2022-01-01', '自印发之日起施行，试行期九十天。')).toMatchObject({ period: { amount: 90, unit: 'day' }, expires: '2022-03-31' });
+  });
+  it('keeps a period without a start, and reads an explicit end date', () => {
+    expect(validity('2022-01-01', '本办法有效期3年。')).toMatchObject({ effective: null, period: { amount: 3, unit: 'year' }, expires: null });
+    expect(validity('2022-01-01', '本意见自2022年1月1日起施行，有效期至2023年12月31日。')).toMatchObject({ effective: '2022-01-01', expires: '2023-12-31', period: null });
+  });
+  it('records the sentences and lines it read, and nothing for a silent document', () => {
+    const v = validity('2022-02-28', '各单位要认真落实。', '本方案自印发之日起施行，有效期5年。');
+    expect(v.text).toBe('本方案自印发之日起施行，有效期5年。');
+    expect(v.lines).toEqual([5, 5]);
+    expect(validity('2022-02-28', '各单位要认真落实。', '有效期内的证件继续使用')).toMatchObject({ effective: null, expires: null, period: null, text: null, lines: null, repeals: [] });
+  });
+  it('ignores tables', () => {
+    const d = docOf(['标题', { kind: 'table', text: '许可证\t有效期3年\t自印发之日起施行', lines: [3, 3] }], { date: '2022-01-01' });
+    expect(extractValidity(d)).toMatchObject({ effective: null, period: null, text: null });
+  });
+});
+
+describe('trial versions, repeals and dependencies', () => {
+  it('is a trial when the title or an enclosure says 试行 or 暂行', () => {
+    expect(extractValidity(docOf(['x'], { title: '五台县政府投资项目管理办法（试行）' })).trial).toBe(true);
+    expect(extractValidity(docOf(['x'], { title: '关于印发管理办法的通知', enclosures: [{ title: '五台县管理暂行办法', lines: [2, 2] }] })).trial).toBe(true);
+    expect(extractValidity(docOf(['x'], { title: '关于印发管理办法的通知' })).trial).toBe(false);
+  });
+  it('reads what it repeals by 文号 of any era and form, or by title', () => {
+    const byNumber = validity('2022-12-29', '本办法自印发之日起施行，《五台县某某办法》（五政办发[2020]32号）同时废止。');
+    expect(byNumber.repeals).toEqual([{ docNumber: '五政办发〔2020〕32号', title: '五台县某某办法', text: '本办法自印发之日起施行，《五台县某某办法》（五政办发[2020]32号）同时废止。', lines: [3, 3] }]);
+    expect(validity('2022-01-01', '国办发（1998）12号文件不再执行。').repeals.map((r) => r.docNumber)).toEqual(['国办发〔1998〕12号']);
+    expect(validity('2022-01-01', '《五台县旧办法》予以废止。').repeals.map((r) => [r.docNumber, r.title])).toEqual([[null, '五台县旧办法']]);
+    expect(validity('2022-01-01', '原有关规定同时废止。').repeals).toHaveLength(1);
+  });
+  it('does not read its own number or a bare verb as a repeal', () => {
+    expect(validity('2022-01-01', '五政办发〔2022〕10号文件所列事项如有废止，另行通知。').repeals).toEqual([]);
+    expect(validity('2022-01-01', '对已废止的证照不再办理。').repeals).toEqual([]);
+  });
+  it('reads a validity tied to another document', () => {
+    expect(validity('2022-01-01', '本办法有效期与省《工程建设项目审批办法》同步。').dependsOn).toEqual({ text: '有效期与省《工程建设项目审批办法》同步', title: '工程建设项目审批办法' });
+  });
+});
+
+describe('periods and status', () => {
+  it('adds years, months and days, ending the day before', () => {
+    expect(addPeriod('2020-02-29', 1, 'year')).toBe('2021-02-28');
+    expect(addPeriod('2022-01-31', 1, 'month')).toBe('2022-03-02');
+    expect(addPeriod('1999-12-31', 1, 'day')).toBe('1999-12-31');
+    expect(addPeriod('1999-12-01', 31, 'day')).toBe('1999-12-31');
+  });
+  it('gives the status on a day', () => {
+    const v = (effective: string | null, expires: string | null): Validity => ({ ...validity(null), effective, expires });
+    expect(validityStatus(null, '2022-01-01')).toBe('未标注');
+    expect(validityStatus(v(null, null), '2022-01-01')).toBe('未标注');
+    expect(validityStatus(v('2022-03-01', null), '2022-02-28')).toBe('尚未生效');
+    expect(validityStatus(v('2022-03-01', null), '2022-03-01')).toBe('现行有效');
+    expect(validityStatus(v('2022-03-01', '2027-02-28'), '2027-02-28')).toBe('现行有效');
+    expect(validityStatus(v('2022-03-01', '2027-02-28'), '2027-03-01')).toBe('已失效');
+    expect(validityStatus(v(null, '1999-12-31'), '2000-01-01')).toBe('已失效');
+    expect(validityStatus(v('2022-03-01', null), '2030-01-01', true)).toBe('已废止');
+  });
+});
