@@ -5,7 +5,7 @@
 import type { SourceLine } from '../text/lines.js';
 import { compact } from '../text/lines.js';
 import { parseDateLine, DATE_SOURCE, findDate } from './dates.js';
-import { isOrganOnly, ORGAN_ONLY } from './organs.js';
+import { isOrganOnly, joinOrgans, ORGAN_ONLY } from './organs.js';
 
 export interface Signature {
   /** Index of the organ line (or of the combined organ+date line). */
@@ -13,6 +13,8 @@ export interface Signature {
   dateLine: number;
   organ: string;
   date: string;
+  /** A 令 is signed by a person (`总理 李克强`), not an organ: the signer line as printed. */
+  signer?: string;
 }
 
 export interface AttachmentHeader {
@@ -75,6 +77,23 @@ export function splitRecipients(text: string): string[] {
 
 const ORGAN_AND_DATE = new RegExp(`^(${ORGAN_ONLY.source.slice(1, -1)})\\s*(${DATE_SOURCE})$`, 'u');
 
+/** The post and name that sign a 令: `总理　李克强`, `市长：张三`. */
+const SIGNER = /^(?:国务院)?(?:总理|副总理|主席|省长|市长|州长|县长|区长|旗长|盟长|主任|院长|部长|署长|局长|厅长|委员长)\s*[:：]?\s*\p{Script=Han}{2,4}$/u;
+/** A page number between a signature and its date (`— 3 —`, `- 12 -`, `3`). */
+const PAGE_NUMBER = /^[-—－–─\s]*\d{1,4}[-—－–─\s]*$/u;
+/** How many lines (blank or page numbers) may stand between a signature and its date. */
+const SIGNATURE_GAP = 8;
+
+/** The organ (or signer) line above a date line, across blank lines and a page number. */
+function signatureAbove(lines: SourceLine[], j: number, from: number): number {
+  for (let p = j - 1; p >= from && p >= j - SIGNATURE_GAP; p--) {
+    const l = lines[p]!;
+    if (l.blank || PAGE_NUMBER.test(l.text)) continue;
+    return p;
+  }
+  return -1;
+}
+
 /** The first organ line followed by a date line: the signature and 成文日期. */
 export function findSignature(lines: SourceLine[], from: number, end: number): Signature | null {
   for (let j = from; j < end; j++) {
@@ -88,10 +107,11 @@ export function findSignature(lines: SourceLine[], from: number, end: number): S
     }
     const date = parseDateLine(t);
     if (!date) continue;
-    const p = prevNonBlank(lines, j, from);
-    if (p >= 0 && j - p <= 3 && isOrganOnly(compact(lines[p]!.text))) {
-      return { organLine: p, dateLine: j, organ: compact(lines[p]!.text), date };
-    }
+    const p = signatureAbove(lines, j, from);
+    if (p < 0) continue;
+    const organ = lines[p]!.text.trim();
+    if (isOrganOnly(organ)) return { organLine: p, dateLine: j, organ: joinOrgans(organ), date };
+    if (SIGNER.test(organ)) return { organLine: p, dateLine: j, organ: compact(organ), date, signer: organ.replace(/\s+/g, ' ') };
   }
   return null;
 }
