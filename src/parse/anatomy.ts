@@ -59,18 +59,37 @@ export function findRecipients(lines: SourceLine[], from: number, end: number): 
   return null;
 }
 
-/** Split `各乡（镇）人民政府，驼梁风景区服务中心，县直各局、办：` into units. */
+/** A piece that names whole units on its own (`县民政局`, `县直各单位`), not half of a shared phrase (`各省`, `自治区`). */
+const WHOLE_UNIT = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|厅|部|院|署|办|中心|公司|单位|部门|机构|企业|学校|林场|支行|乡镇|街道|社区|军区)(?:[（(][^）)]*[）)])?$/u;
+
+/**
+ * Split `各乡（镇）人民政府，驼梁风景区服务中心，县直各局、办：` into units.
+ * Pieces of a 、-list that share one phrase stay together: a short piece
+ * that is no unit by itself waits for the unit word after it
+ * (`各省、自治区、直辖市人民政府`), a `各…` piece shares the head of the one
+ * before it (`国务院各部委、各直属机构`), and a fragment of one or two
+ * characters belongs to the unit before it (`县直各局、办`).
+ */
 export function splitRecipients(text: string): string[] {
   const body = text.replace(/[：:]$/, '');
   const out: string[] = [];
   for (const part of body.split(/[，,；;]/)) {
-    for (const unit of part.split('、')) {
-      const u = unit.trim();
-      if (!u) continue;
-      // `县直各局、办` and `各乡、镇`: a fragment of one or two characters belongs to the unit before it.
-      if (u.length <= 2 && out.length && !/[，,]$/.test(part)) out[out.length - 1] += `、${u}`;
-      else out.push(u);
-    }
+    const pieces = part.split('、').map((u) => u.trim()).filter(Boolean);
+    const groups: string[] = [];
+    let waiting: string[] = [];
+    pieces.forEach((u, i) => {
+      const prev = groups.length - 1;
+      if (!waiting.length && prev >= 0 && ((u.length <= 2 && !u.startsWith('各')) || (u.startsWith('各') && /^\p{Script=Han}{2,}各/u.test(groups[prev]!)))) {
+        groups[prev] += `、${u}`;
+        return;
+      }
+      waiting.push(u);
+      if (u.length <= 4 && !WHOLE_UNIT.test(u) && i < pieces.length - 1) return;
+      groups.push(waiting.join('、'));
+      waiting = [];
+    });
+    if (waiting.length) groups.push(waiting.join('、'));
+    out.push(...groups);
   }
   return out;
 }

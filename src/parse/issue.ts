@@ -22,6 +22,19 @@ function issueTocAt(lines: SourceLine[]): number {
   return findHeaders(lines, 0, [], at).some((h) => isRealHeader(lines, h)) ? -1 : at;
 }
 
+/** One note per running header or footer that was learned and removed. */
+function runningHeadNotes(lines: SourceLine[]): Diagnostic[] {
+  const seen = new Map<string, { line: number; n: number }>();
+  for (const l of lines) {
+    if (!l.runningHead) continue;
+    const k = l.raw.replace(/\s+/g, '');
+    const s = seen.get(k);
+    if (s) s.n++;
+    else seen.set(k, { line: l.no, n: 1 });
+  }
+  return [...seen].map(([k, s]) => ({ severity: 'info', code: 'running-head-removed', message: `分页处重复的页眉页脚已去除（${s.n}处）：${k.slice(0, 40)}`, line: s.line }));
+}
+
 export interface ParseOptions {
   file?: string;
 }
@@ -32,7 +45,7 @@ export function parseIssueText(text: string, opts: ParseOptions = {}): ParsedIss
 
 /** Parse already-split source lines (the pipeline keeps them for extraction). */
 export function parseLines(lines: SourceLine[], opts: ParseOptions = {}): ParsedIssue {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = runningHeadNotes(lines);
   const tocAt = issueTocAt(lines);
   const from = tocAt >= 0 ? tocAt + 1 : 0;
 

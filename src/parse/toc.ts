@@ -11,13 +11,16 @@ export const isTocHeading = (l: SourceLine): boolean => /^目录$/.test(compact(
 
 const CATEGORY = /^[【\[［]\s*(.{1,30}?)\s*[】\]］]$/;
 const ENTRY_START = /^(\d{1,3})\s*[、.．,，]\s*(?=\S)/;
-const PAGE_TAIL = /[.．…·\-—_\s]*[（(]\s*(\d{1,4})\s*[）)]\s*$/;
+/** The page an entry ends with: `(7)`, or a leader run then the number (`……7`, `··· 12`). */
+const PAGE_TAIL = /(?:[.．…·\-—_\s]*[（(]\s*(\d{1,4})\s*[）)]|(?:[.．…·_]{2,}|…)\s*(\d{1,4}))\s*$/;
 const LEADERS = /[.．…·_]{2,}|\s+[.．…]+\s*$/g;
 
 interface Pending {
   text: string;
   first: number;
   last: number;
+  /** The entry has printed its page number: it is complete. */
+  paged: boolean;
 }
 
 export interface TocScan {
@@ -31,7 +34,7 @@ export function readTocEntry(text: string): { title: string; docNumber: string |
   let page: number | null = null;
   const p = PAGE_TAIL.exec(t);
   if (p) {
-    page = Number(p[1]);
+    page = Number(p[1] ?? p[2]);
     t = t.slice(0, p.index);
   }
   t = t.replace(LEADERS, ' ').trim();
@@ -71,13 +74,16 @@ export function parseToc(lines: SourceLine[]): TocScan {
     }
     if (ENTRY_START.test(t)) {
       flush();
-      pending = { text: t, first: l.no, last: l.no };
+      pending = { text: t, first: l.no, last: l.no, paged: PAGE_TAIL.test(t) };
       continue;
     }
-    if (pending) {
+    // An entry ends at its page number: what follows is not part of it.
+    if (pending && !pending.paged) {
       pending.text += ' ' + t;
       pending.last = l.no;
+      pending.paged = PAGE_TAIL.test(t);
     } else {
+      flush();
       diagnostics.push({ severity: 'info', code: 'toc-residue', message: `目录中无法识别的文字：${t.slice(0, 40)}`, line: l.no });
     }
   }

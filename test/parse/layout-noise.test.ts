@@ -1,0 +1,58 @@
+// Issue layout noise, learned from the input: running heads at page breaks,
+// 目录 entries that end at their page number, dates with every printed zero,
+// recipients that share one phrase.
+import { describe, expect, it } from 'vitest';
+import { removeRunningHeads } from '../../src/text/running-heads.js';
+import { toSourceLine, toSourceLines } from '../../src/text/lines.js';
+import { parseDateLine } from '../../src/parse/dates.js';
+import { parseToc, readTocEntry } from '../../src/parse/toc.js';
+import { splitRecipients } from '../../src/parse/anatomy.js';
+import { parseIssueText } from '../../src/parse/issue.js';
+
+const page = (n: number, body: string[]) => [...body, '', `— ${n} —`, '', '某省人民政府公报', ''];
+
+describe('running heads', () => {
+  it('learns a line repeated at most page breaks and blanks it there only', () => {
+    const raw = ['某省人民政府公报', '2020年第1期', '', ...page(1, ['第一段文字']), ...page(2, ['第二段文字']), ...page(3, ['人力资源社会保']), '障部负责。'];
+    const { lines, learned } = removeRunningHeads(raw.map((r, i) => toSourceLine(r, i + 1)));
+    expect(learned).toEqual(['某省人民政府公报']);
+    expect(lines[0]!.text).toBe('某省人民政府公报');
+    expect(lines.filter((l) => l.runningHead)).toHaveLength(3);
+  });
+  it('learns nothing from a text with few page breaks or no repetition', () => {
+    const raw = ['甲', '— 1 —', '乙', '— 2 —', '丙', '— 3 —', '丁'];
+    expect(removeRunningHeads(raw.map((r, i) => toSourceLine(r, i + 1))).learned).toEqual([]);
+  });
+  it('keeps a running head out of a paragraph split across a page break', () => {
+    const body = ['某县人民政府关于做好某事的通知', '某政发〔2020〕1号', '各乡（镇）人民政府：', '请县人力资源社会保', '— 1 —', '某县政府公报', '障局牵头负责。',
+      '— 2 —', '某县政府公报', '第二件事。', '— 3 —', '某县政府公报', '第三件事。', '某县人民政府', '2020年1月2日'];
+    const p = parseIssueText(body.join('\n'));
+    expect(p.documents[0]!.text).toContain('请县人力资源社会保障局牵头负责。');
+    expect(p.diagnostics.map((d) => d.code)).toContain('running-head-removed');
+  });
+});
+
+describe('dates with every zero', () => {
+  it('reads 〇 ○ 零 and a Latin o or O', () => {
+    for (const s of ['二〇一一年三月五日', '二○一一年三月五日', '二零一一年三月五日', '二o一一年三月五日', '二O一一年三月五日']) expect(parseDateLine(s)).toBe('2011-03-05');
+  });
+});
+
+describe('目录 entries end at their page number', () => {
+  it('reads a page after leaders without parentheses', () => {
+    expect(readTocEntry('3、某市人民政府关于某事的通知 某政发〔2020〕1号……12').page).toBe(12);
+  });
+  it('does not let the last entry swallow the lines after it', () => {
+    const scan = parseToc(toSourceLines('目录\n1、某市人民政府关于某事的通知……(1)\n某市人民政府关于另一事的通知\n'));
+    expect(scan.entries).toHaveLength(1);
+    expect(scan.entries[0]!.title).toBe('某市人民政府关于某事的通知');
+  });
+});
+
+describe('recipients', () => {
+  it('keeps shared phrases whole and splits whole units', () => {
+    expect(splitRecipients('各省、自治区、直辖市人民政府，国务院各部委、各直属机构：')).toEqual(['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构']);
+    expect(splitRecipients('县委组织部、县民政局：')).toEqual(['县委组织部', '县民政局']);
+    expect(splitRecipients('各乡（镇）人民政府，县直各局、办：')).toEqual(['各乡（镇）人民政府', '县直各局、办']);
+  });
+});
