@@ -4,7 +4,7 @@
 import type { SourceLine } from '../text/lines.js';
 import { compact } from '../text/lines.js';
 import type { Diagnostic, TocEntry } from './types.js';
-import { findLastDocNumber } from './docnumber.js';
+import { findLastDocNumber, findOrderNumberAtEnd } from './docnumber.js';
 
 /** `目录` alone on a line (letter-spaced or not). */
 export const isTocHeading = (l: SourceLine): boolean => /^目录$/.test(compact(l.text));
@@ -39,7 +39,7 @@ export function readTocEntry(text: string): { title: string; docNumber: string |
   }
   t = t.replace(LEADERS, ' ').trim();
   const flat = compact(t);
-  const dn = findLastDocNumber(flat);
+  const dn = findLastDocNumber(flat) ?? findOrderNumberAtEnd(flat);
   if (dn && flat.slice(dn.end).length <= 2) {
     return { title: flat.slice(0, dn.index), docNumber: dn.docNumber, page };
   }

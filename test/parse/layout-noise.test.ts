@@ -56,3 +56,14 @@ describe('recipients', () => {
     expect(splitRecipients('各乡（镇）人民政府，县直各局、办：')).toEqual(['各乡（镇）人民政府', '县直各局、办']);
   });
 });
+
+describe('order numbers in the 目录', () => {
+  it('reads `国令第N号` and a city order number at the end of an entry', () => {
+    expect(readTocEntry('5、专利代理条例 国令第706号……（19）')).toEqual({ title: '专利代理条例', docNumber: '国令第706号', page: 19 });
+    expect(readTocEntry('2、某某市城市绿化管理办法 某某市人民政府令第3号（4）').docNumber).toBe('某某市人民政府令第3号');
+  });
+  it('cuts a 答复 or 函 title off the 文号 that follows it', () => {
+    expect(readTocEntry('3、某市人民政府办公室对某建议的答复 某办函〔2006〕82号……（7）').docNumber).toBe('某办函〔2006〕82号');
+    expect(readTocEntry('4、某省人民政府办公厅关于印发某预案的函 某政办函〔2005〕57号……（8）').docNumber).toBe('某政办函〔2005〕57号');
+  });
+});
