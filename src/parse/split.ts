@@ -121,6 +121,9 @@ export function findHeaders(lines: SourceLine[], from: number, toc: TocEntry[], 
   return findNumberBelow(lines, findUnnumbered(lines, from, to, recovered), from, to);
 }
 
+/** Work done by the TOC-recovery and unnumbered-title scans, for the linear-time test. */
+export const splitWork = { steps: 0 };
+
 /** Marks the lines a header occupies, so later rules test membership in O(1). */
 function takenLines(n: number, found: DocHeader[]): Uint8Array {
   const taken = new Uint8Array(n);
@@ -140,6 +143,7 @@ function findUnnumbered(lines: SourceLine[], from: number, to: number, found: Do
   const taken = takenLines(lines.length, found);
   const out = [...found];
   for (let i = from; i < to; i++) {
+    splitWork.steps++;
     const l = lines[i]!;
     if (l.blank || taken[i] || !l.text.includes('关于') || l.text.length > 80 || !DOC_TYPE_END.test(compact(l.text))) continue;
     // `三、关于…的意见` is a section heading: a document title never opens with a numbering marker.
@@ -157,10 +161,12 @@ function findUnnumbered(lines: SourceLine[], from: number, to: number, found: Do
 
 const HEAD = 8;
 
+
 /** Lines indexed by their opening: the first 8 characters, or the whole line when it is 4–7 long (an organ-only first title line). */
 function indexOpenings(lines: SourceLine[], from: number, to: number): Map<string, number[]> {
   const index = new Map<string, number[]>();
   for (let i = from; i < to; i++) {
+    splitWork.steps++;
     const l = lines[i]!;
     if (l.blank || l.text.length > 200) continue;
     const t = compact(l.text);
@@ -194,6 +200,7 @@ function recoverFromToc(lines: SourceLine[], from: number, to: number, toc: TocE
   const out = [...found];
   for (const e of missing) {
     for (const i of candidatesFor(index, e.title).slice(0, MAX_CANDIDATES)) {
+      splitWork.steps++;
       if (taken[i]) continue;
       const t = compact(lines[i]!.text);
       if (!e.title.startsWith(t.slice(0, Math.min(t.length, e.title.length)))) continue;

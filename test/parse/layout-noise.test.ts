@@ -67,3 +67,22 @@ describe('order numbers in the 目录', () => {
     expect(readTocEntry('4、某省人民政府办公厅关于印发某预案的函 某政办函〔2005〕57号……（8）').docNumber).toBe('某政办函〔2005〕57号');
   });
 });
+
+describe('linear time', () => {
+  it('does not re-scan the body per 目录 entry: work grows with lines + entries, not their product', async () => {
+    const { splitWork } = await import('../../src/parse/split.js');
+    const work = (n: number) => {
+      // n 目录 entries with the same opening, none printed in the body; n body lines that open like them but never match.
+      const toc = Array.from({ length: n }, (_, i) => `${i + 1}、某某市人民政府关于第${i}项工作的通知……（${i + 1}）`);
+      const body = Array.from({ length: n }, (_, i) => `某某市人民政府关于第${i}件事情的说明文字`);
+      const text = ['某某市政府公报', '2020年第1期', '目录', ...toc, '某某市人民政府关于某事的通知', '某政发〔2020〕1号', '各县人民政府：', ...body, '某某市人民政府', '2020年1月2日'].join('\n');
+      splitWork.steps = 0;
+      parseIssueText(text);
+      return splitWork.steps;
+    };
+    const small = work(500);
+    const large = work(4000);
+    expect(large / small).toBeLessThan(8 * 1.5);
+    expect(large).toBeLessThan(200 * 8000);
+  });
+});
