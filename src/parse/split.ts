@@ -160,28 +160,36 @@ function findUnnumbered(lines: SourceLine[], from: number, to: number, found: Do
 }
 
 const HEAD = 8;
+/** The longest first title line the TOC recovery looks for. */
+const MAX_OPENING = 80;
 
-
-/** Lines indexed by their opening: the first 8 characters, or the whole line when it is 4–7 long (an organ-only first title line). */
-function indexOpenings(lines: SourceLine[], from: number, to: number): Map<string, number[]> {
-  const index = new Map<string, number[]>();
+/** Lines indexed by their whole compact text, and the lengths that occur: a title's first line is one of its prefixes. */
+function indexOpenings(lines: SourceLine[], from: number, to: number): { byText: Map<string, number[]>; lengths: number[] } {
+  const byText = new Map<string, number[]>();
+  const lengths = new Set<number>();
   for (let i = from; i < to; i++) {
     splitWork.steps++;
     const l = lines[i]!;
-    if (l.blank || l.text.length > 200) continue;
+    if (l.blank || l.text.length > 2 * MAX_OPENING) continue;
     const t = compact(l.text);
-    if (t.length < 4) continue;
-    const key = t.length >= HEAD ? t.slice(0, HEAD) : t;
-    const list = index.get(key);
+    if (t.length < 4 || t.length > MAX_OPENING) continue;
+    lengths.add(t.length);
+    const list = byText.get(t);
     if (list) list.push(i);
-    else index.set(key, [i]);
+    else byText.set(t, [i]);
   }
-  return index;
+  return { byText, lengths: [...lengths].sort((a, b) => a - b) };
 }
 
-function candidatesFor(index: Map<string, number[]>, title: string): number[] {
-  const out = [...(index.get(title.slice(0, HEAD)) ?? [])];
-  for (let n = 4; n < HEAD && n < title.length; n++) out.push(...(index.get(title.slice(0, n)) ?? []));
+/** Lines that are a prefix of `title` (at most MAX_CANDIDATES of them), in document order. */
+function candidatesFor(index: ReturnType<typeof indexOpenings>, title: string): number[] {
+  const out: number[] = [];
+  for (const n of index.lengths) {
+    if (n > title.length || out.length >= MAX_CANDIDATES) break;
+    splitWork.steps++;
+    const list = index.byText.get(title.slice(0, n));
+    if (list) out.push(...list.slice(0, MAX_CANDIDATES - out.length));
+  }
   return out.sort((a, b) => a - b);
 }
 
@@ -193,17 +201,17 @@ function candidatesFor(index: Map<string, number[]>, title: string): number[] {
 function recoverFromToc(lines: SourceLine[], from: number, to: number, toc: TocEntry[], found: DocHeader[]): DocHeader[] {
   const have = new Set(found.map((h) => h.docNumber).filter(Boolean));
   const haveTitles = new Set(found.map((h) => h.title));
+  // A title under 8 characters is too short to find safely by itself.
   const missing = toc.filter((e) => !(e.docNumber && have.has(e.docNumber)) && !haveTitles.has(e.title) && e.title.length >= HEAD);
   if (!missing.length) return found;
   const index = indexOpenings(lines, from, to);
   const taken = takenLines(lines.length, found);
   const out = [...found];
   for (const e of missing) {
-    for (const i of candidatesFor(index, e.title).slice(0, MAX_CANDIDATES)) {
+    for (const i of candidatesFor(index, e.title)) {
       splitWork.steps++;
       if (taken[i]) continue;
       const t = compact(lines[i]!.text);
-      if (!e.title.startsWith(t.slice(0, Math.min(t.length, e.title.length)))) continue;
       const titleLines = [i];
       let acc = t;
       for (let k = nextNonBlankWithin(lines, i, to); k >= 0 && acc.length < e.title.length && titleLines.length < MAX_TITLE_LINES; k = nextNonBlankWithin(lines, k, to)) {
