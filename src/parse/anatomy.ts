@@ -5,7 +5,7 @@
 import type { SourceLine } from '../text/lines.js';
 import { compact } from '../text/lines.js';
 import { parseDateLine, DATE_SOURCE, findDate } from './dates.js';
-import { isOrganOnly, ORGAN_ONLY } from './organs.js';
+import { isOrganOnly, joinOrgans, ORGAN_ONLY } from './organs.js';
 
 export interface Signature {
   /** Index of the organ line (or of the combined organ+date line). */
@@ -13,6 +13,8 @@ export interface Signature {
   dateLine: number;
   organ: string;
   date: string;
+  /** A 令 is signed by a person (`总理 李克强`), not an organ: the signer line as printed. */
+  signer?: string;
 }
 
 export interface AttachmentHeader {
@@ -57,23 +59,59 @@ export function findRecipients(lines: SourceLine[], from: number, end: number): 
   return null;
 }
 
-/** Split `各乡（镇）人民政府，驼梁风景区服务中心，县直各局、办：` into units. */
+/** A piece that names whole units on its own (`县民政局`, `县直各单位`), not half of a shared phrase (`各省`, `自治区`). */
+const WHOLE_UNIT = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|厅|部|院|署|办|中心|公司|单位|部门|机构|企业|学校|林场|支行|乡镇|街道|社区|军区)(?:[（(][^）)]*[）)])?$/u;
+
+/**
+ * Split `各乡（镇）人民政府，驼梁风景区服务中心，县直各局、办：` into units.
+ * Pieces of a 、-list that share one phrase stay together: a short piece
+ * that is no unit by itself waits for the unit word after it
+ * (`各省、自治区、直辖市人民政府`), a `各…` piece shares the head of the one
+ * before it (`国务院各部委、各直属机构`), and a fragment of one or two
+ * characters belongs to the unit before it (`县直各局、办`).
+ */
 export function splitRecipients(text: string): string[] {
   const body = text.replace(/[：:]$/, '');
   const out: string[] = [];
   for (const part of body.split(/[，,；;]/)) {
-    for (const unit of part.split('、')) {
-      const u = unit.trim();
-      if (!u) continue;
-      // `县直各局、办` and `各乡、镇`: a fragment of one or two characters belongs to the unit before it.
-      if (u.length <= 2 && out.length && !/[，,]$/.test(part)) out[out.length - 1] += `、${u}`;
-      else out.push(u);
-    }
+    const pieces = part.split('、').map((u) => u.trim()).filter(Boolean);
+    const groups: string[] = [];
+    let waiting: string[] = [];
+    pieces.forEach((u, i) => {
+      const prev = groups.length - 1;
+      if (!waiting.length && prev >= 0 && ((u.length <= 2 && !u.startsWith('各')) || (u.startsWith('各') && /^\p{Script=Han}{2,}各/u.test(groups[prev]!)))) {
+        groups[prev] += `、${u}`;
+        return;
+      }
+      waiting.push(u);
+      if (u.length <= 4 && !WHOLE_UNIT.test(u) && i < pieces.length - 1) return;
+      groups.push(waiting.join('、'));
+      waiting = [];
+    });
+    if (waiting.length) groups.push(waiting.join('、'));
+    out.push(...groups);
   }
   return out;
 }
 
 const ORGAN_AND_DATE = new RegExp(`^(${ORGAN_ONLY.source.slice(1, -1)})\\s*(${DATE_SOURCE})$`, 'u');
+
+/** The post and name that sign a 令: `总理　李克强`, `市长：张三`. */
+const SIGNER = /^(?:国务院)?(?:总理|副总理|主席|省长|市长|州长|县长|区长|旗长|盟长|主任|院长|部长|署长|局长|厅长|委员长)\s*[:：]?\s*\p{Script=Han}{2,4}$/u;
+/** A page number between a signature and its date (`— 3 —`, `- 12 -`, `3`). */
+const PAGE_NUMBER = /^[-—－–─\s]*\d{1,4}[-—－–─\s]*$/u;
+/** How many lines (blank or page numbers) may stand between a signature and its date. */
+const SIGNATURE_GAP = 8;
+
+/** The organ (or signer) line above a date line, across blank lines and a page number. */
+function signatureAbove(lines: SourceLine[], j: number, from: number): number {
+  for (let p = j - 1; p >= from && p >= j - SIGNATURE_GAP; p--) {
+    const l = lines[p]!;
+    if (l.blank || PAGE_NUMBER.test(l.text)) continue;
+    return p;
+  }
+  return -1;
+}
 
 /** The first organ line followed by a date line: the signature and 成文日期. */
 export function findSignature(lines: SourceLine[], from: number, end: number): Signature | null {
@@ -88,10 +126,11 @@ export function findSignature(lines: SourceLine[], from: number, end: number): S
     }
     const date = parseDateLine(t);
     if (!date) continue;
-    const p = prevNonBlank(lines, j, from);
-    if (p >= 0 && j - p <= 3 && isOrganOnly(compact(lines[p]!.text))) {
-      return { organLine: p, dateLine: j, organ: compact(lines[p]!.text), date };
-    }
+    const p = signatureAbove(lines, j, from);
+    if (p < 0) continue;
+    const organ = lines[p]!.text.trim();
+    if (isOrganOnly(organ)) return { organLine: p, dateLine: j, organ: joinOrgans(organ), date };
+    if (SIGNER.test(organ)) return { organLine: p, dateLine: j, organ: compact(organ), date, signer: organ.replace(/\s+/g, ' ') };
   }
   return null;
 }

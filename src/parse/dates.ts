@@ -1,13 +1,13 @@
 // Chinese dates: `2022年8月25日`, `2022 年 8 月 25 日`, `二〇二二年八月二十五日`.
 
 const DIGIT: Record<string, number> = {
-  〇: 0, 零: 0, O: 0, o: 0, '０': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, '○': 0, 零: 0, O: 0, o: 0, 'Ｏ': 0, 'ｏ': 0, '０': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
 /** 二十五 → 25, 十二 → 12, 三十 → 30; arabic digits pass through. */
 export function chineseNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  if (!/^[〇零一二三四五六七八九十]+$/.test(s)) return null;
+  if (!/^[〇○零oOＯｏ一二三四五六七八九十]+$/.test(s)) return null;
   const i = s.indexOf('十');
   if (i < 0) return [...s].reduce((n, c) => n * 10 + (DIGIT[c] ?? 0), 0);
   const tens = i === 0 ? 1 : (DIGIT[s[i - 1]!] ?? 0);
@@ -24,8 +24,10 @@ export function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-const NUM = '[0-9]{1,4}|[〇零一二三四五六七八九十]{1,4}';
-export const DATE_SOURCE = `((?:19|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*日`;
+/** Chinese zero as printed: 〇, the circle ○, 零, and a Latin o/O set by mistake. */
+const ZERO = '〇○零oOＯｏ';
+const NUM = `[0-9]{1,4}|[${ZERO}一二三四五六七八九十]{1,4}`;
+export const DATE_SOURCE = `((?:19|20)[0-9]{2}|[一二][${ZERO}一二三四五六七八九]{3})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*日`;
 const DATE_RE = new RegExp(DATE_SOURCE);
 const DATE_LINE = new RegExp(`^${DATE_SOURCE}$`);
 

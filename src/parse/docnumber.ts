@@ -53,7 +53,7 @@ export function normalizeDocNumber(s: string): string | null {
  * endings, function words and citation verbs.
  */
 const NOT_IN_CODE =
-  /^.*(?:通知|意见|决定|通告|公告|批复|报告|方案|规划|计划|办法|细则|要点|预案|标准|清单|名单|规定|条例|制度|机制|根据|按照|依据|参照|对照|落实|贯彻|执行|印发|转发|精神|要求|文件|号文|以及|的|和|及|与|或|是|在|为|见|即|按|据|由|经|将|把|于|至|对|要|以|照|握|从|向|使|请|凡|共|等|了|如)/u;
+  /^.*(?:通知|意见|决定|通告|公告|通报|批复|答复|复函|的函|报告|方案|规划|计划|办法|细则|要点|预案|标准|清单|名单|规定|条例|制度|机制|根据|按照|依据|参照|对照|落实|贯彻|执行|印发|转发|精神|要求|文件|号文|以及|的|和|及|与|或|是|在|为|见|即|按|据|由|经|将|把|于|至|对|要|以|照|握|从|向|使|请|凡|共|等|了|如)/u;
 
 export function trimOrganCode(run: string): string {
   const m = NOT_IN_CODE.exec(run);
@@ -94,4 +94,16 @@ export function findDocNumbers(s: string): FoundDocNumber[] {
 export function findLastDocNumber(s: string): FoundDocNumber | null {
   const all = findDocNumbers(s);
   return all[all.length - 1] ?? null;
+}
+
+/** An order's number at the end of a string: `…条例 国令第706号`, `…办法 某某市人民政府令第3号`. */
+const ORDER_NUMBER_AT_END = /(\p{Script=Han}{1,24})第\s*(\d{1,5})\s*号$/u;
+
+export function findOrderNumberAtEnd(s: string): FoundDocNumber | null {
+  const m = ORDER_NUMBER_AT_END.exec(s);
+  if (!m) return null;
+  const prefix = trimOrganCode(m[1]!);
+  if (!prefix.endsWith('令') || prefix.length < 2) return null;
+  const index = m.index + (m[1]!.length - prefix.length);
+  return { docNumber: `${prefix}第${Number(m[2])}号`, index, end: s.length, repaired: false };
 }

@@ -6,12 +6,12 @@ import type { Attachment, Block, Diagnostic, Enclosure, LineRange, OutlineNode, 
 import type { DocHeader } from './split.js';
 import {
   enclosedName, findAttachmentHeaders, findAttachmentNotes, findRecipients, findSignature, splitRecipients, TRANSMITTING,
-  type AttachmentHeader,
+  type AttachmentHeader, type Signature,
 } from './anatomy.js';
 import { extractTables } from './tables.js';
 import { buildBlocks } from './blocks.js';
 import { buildOutline } from './outline.js';
-import { issuerFromTitle } from './organs.js';
+import { issuerFromTitle, transmittedOrgan } from './organs.js';
 
 const nextNonBlank = (lines: SourceLine[], i: number, end: number): number => {
   for (let j = i + 1; j < end; j++) if (!lines[j]!.blank) return j;
@@ -41,7 +41,8 @@ export function parseDocument(lines: SourceLine[], header: DocHeader, endExclusi
   const end = last + 1;
   // Indices can reach one past the last line when a document ends at its 文号.
   const at = (i: number) => lines[Math.min(Math.max(i, 0), lines.length - 1)]!.no;
-  const afterHeader = (header.numberLine >= 0 ? header.numberLine : header.titleLines[header.titleLines.length - 1]!) + 1;
+  // The 文号 prints below the title, or above it on republished pages.
+  const afterHeader = Math.max(header.numberLine, header.titleLines[header.titleLines.length - 1]!) + 1;
 
   const recipients = findRecipients(lines, afterHeader, end);
   const bodyStart = recipients ? recipients.lines[recipients.lines.length - 1]! + 1 : afterHeader;
@@ -56,7 +57,7 @@ export function parseDocument(lines: SourceLine[], header: DocHeader, endExclusi
 
   let enclosure: Enclosure | null = null;
   let enclosureStart = -1;
-  if (signature && TRANSMITTING.test(header.title)) {
+  if (signature && (header.order || TRANSMITTING.test(header.title))) {
     const k = nextNonBlank(lines, signature.dateLine, end);
     if (k >= 0 && k < firstAttachment && lines[k]!.cells === null) {
       const expected = enclosedName(lines.slice(bodyStart, signature.organLine).map((l) => l.text).join(''));
@@ -124,10 +125,17 @@ export function parseDocument(lines: SourceLine[], header: DocHeader, endExclusi
     diagnostics.push({ severity: 'warning', code: 'missing-date', message: '未找到发文机关署名和成文日期', line: at(start) });
   }
 
+  const noticeText = signature ? lines.slice(bodyStart, signature.organLine).map((l) => l.text).join('') : '';
+  const named = enclosedName(noticeText) ?? enclosure?.title ?? null;
+  // A 令's title is the name of what it promulgates; its heading stays in `order`.
+  const title = header.order && named ? named : header.title;
+  const issuer = chooseIssuer(header, signature, diagnostics, at(start));
+  const transmitted = /转发|批转/.test(header.title) ? { organ: transmittedOrgan(header.title), title: named } : null;
+
   return {
     docNumber: header.docNumber,
-    title: header.title,
-    issuer: issuerFromTitle(header.title) ?? signature?.organ ?? null,
+    title,
+    issuer,
     date: signature?.date ?? null,
     recipients: recipients ? splitRecipients(recipients.text) : [],
     category: tocEntry?.category ?? null,
@@ -139,9 +147,29 @@ export function parseDocument(lines: SourceLine[], header: DocHeader, endExclusi
     enclosures: enclosure ? [enclosure] : [],
     attachments,
     diagnostics,
+    ...(transmitted ? { transmits: transmitted } : {}),
+    ...(header.order ? { order: header.order } : {}),
     signatureLines: signature ? [at(signature.organLine), at(signature.dateLine)] : null,
     blocks,
   };
+}
+
+const sameOrgan = (a: string, b: string) => a.replace(/[、\s]/g, '') === b.replace(/[、\s]/g, '');
+
+/**
+ * The issuer: a 令's organ; else the organ the title names (the transmitting
+ * organ of a 转发 notice); but where the signature names another organ, the
+ * document is what it signs, and the disagreement is reported.
+ */
+function chooseIssuer(header: DocHeader, signature: Signature | null, diagnostics: Diagnostic[], line: number): string | null {
+  if (header.order) return header.order.organ;
+  const fromTitle = issuerFromTitle(header.title);
+  const signed = signature && !signature.signer ? signature.organ : null;
+  if (fromTitle && signed && !sameOrgan(fromTitle, signed)) {
+    diagnostics.push({ severity: 'warning', code: 'issuer-differs', message: `标题中的发文机关“${fromTitle}”与署名“${signed}”不一致，以署名为准`, line });
+    return signed;
+  }
+  return fromTitle ?? signed ?? null;
 }
 
 function collectAttachments(

@@ -1,7 +1,9 @@
 // Where documents start. Nothing in the body marks a boundary, but every
-// 公文 opens with its title followed by its 发文字号 on a line of its own;
-// the table of contents then confirms the title and recovers documents
-// whose number is not printed in the body.
+// 公文 opens with its title followed by its 发文字号 on a line of its own
+// (or, for a 令, its heading followed by `第N号`); the table of contents then
+// confirms the title and recovers documents whose number is not printed.
+// Every scan here is linear: lines are indexed once, never re-scanned per
+// TOC entry or per header.
 import type { SourceLine } from '../text/lines.js';
 import { compact } from '../text/lines.js';
 import type { TocEntry } from './types.js';
@@ -9,6 +11,9 @@ import { normalizeDocNumber, parseDocNumber } from './docnumber.js';
 import { parseDateLine } from './dates.js';
 import { DOC_TYPE_END, isOrganOnly } from './organs.js';
 import { findRecipients } from './anatomy.js';
+import { readOrderHeading } from './order.js';
+import { findNumberBelow } from './number-position.js';
+import { matchMarker } from './markers.js';
 
 export interface DocHeader {
   /** Index (into the line array) of the first title line. */
@@ -21,15 +26,25 @@ export interface DocHeader {
   docNumber: string | null;
   /** The printed 文号 used a bracket or spacing variant. */
   repaired: boolean;
+  /** A 令: its heading's organ (`国务院`), whose 第N号 is the number line. */
+  order?: { organ: string; heading: string };
 }
 
 const MAX_TITLE_LINES = 5;
 const MAX_TITLE_CHARS = 160;
+/** How far a rule may look past blank lines for the next printed line. */
+const MAX_GAP = 12;
+/** TOC recovery tries at most this many indexed candidate lines per entry. */
+const MAX_CANDIDATES = 64;
 /** A 文号 line may carry a 签发人 (signer) after the number. */
 const SIGNER = /签发人[:：].*$/u;
 
-function prevNonBlank(lines: SourceLine[], i: number, floor: number): number {
-  for (let j = i - 1; j >= floor; j--) if (!lines[j]!.blank) return j;
+export function prevNonBlank(lines: SourceLine[], i: number, floor: number): number {
+  for (let j = i - 1; j >= floor && j >= i - MAX_GAP; j--) if (!lines[j]!.blank) return j;
+  return -1;
+}
+export function nextNonBlankWithin(lines: SourceLine[], i: number, end: number): number {
+  for (let j = i + 1; j < end && j <= i + MAX_GAP; j++) if (!lines[j]!.blank) return j;
   return -1;
 }
 
@@ -51,8 +66,8 @@ export function collectTitle(lines: SourceLine[], numberLine: number, floor: num
     if (!plausibleTitleLine(l)) break;
     const t = compact(l.text);
     if (acc.startsWith('关于') || acc === '') {
-      // An organ-only line above `关于…` is the issuer's half of the title.
-      if (acc.startsWith('关于') && isOrganOnly(t)) {
+      // An organ-only line (one organ or a joint list) above `关于…` is the issuer's half of the title.
+      if (acc.startsWith('关于') && isOrganOnly(l.text)) {
         if (expected && !expected.startsWith(t)) break;
         picked.unshift(j);
         acc = t + acc;
@@ -73,88 +88,142 @@ export function collectTitle(lines: SourceLine[], numberLine: number, floor: num
 
 function docNumberOnLine(l: SourceLine): ReturnType<typeof parseDocNumber> {
   if (l.blank || l.cells !== null || l.text.length > 60) return null;
-  return parseDocNumber(compact(l.text).replace(SIGNER, ''));
+  return parseDocNumber(numberText(l));
 }
 
-function tocTitleFor(toc: TocEntry[], docNumber: string | null): string | undefined {
-  if (!docNumber) return undefined;
-  return toc.find((e) => e.docNumber === docNumber)?.title;
-}
+/** The 文号 as printed on its line: a 签发人 dropped, a `（…）` around it removed. */
+const numberText = (l: SourceLine): string => compact(l.text).replace(SIGNER, '').replace(/^[（(](.*)[）)]$/u, '$1');
 
-/** Find every document header in `lines[from..]`. */
-export function findHeaders(lines: SourceLine[], from: number, toc: TocEntry[]): DocHeader[] {
+const titleOf = (lines: SourceLine[], idx: number[]) => idx.map((k) => compact(lines[k]!.text)).join('');
+
+/** Find every document header in `lines[from..to)`. */
+export function findHeaders(lines: SourceLine[], from: number, toc: TocEntry[], to = lines.length): DocHeader[] {
+  const tocTitles = new Map<string, string>();
+  for (const e of toc) if (e.docNumber && !tocTitles.has(e.docNumber)) tocTitles.set(e.docNumber, e.title);
   const headers: DocHeader[] = [];
   let floor = from;
-  for (let i = from; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
+    const order = readOrderHeading(lines, i, to);
+    if (order) {
+      headers.push(order);
+      floor = order.numberLine + 1;
+      continue;
+    }
     const dn = docNumberOnLine(lines[i]!);
     if (!dn) continue;
-    const docNumber = normalizeDocNumber(compact(lines[i]!.text).replace(SIGNER, ''));
-    const titleLines = collectTitle(lines, i, floor, tocTitleFor(toc, docNumber));
+    const docNumber = normalizeDocNumber(numberText(lines[i]!));
+    const titleLines = collectTitle(lines, i, floor, docNumber ? tocTitles.get(docNumber) : undefined);
     if (!titleLines) continue;
-    headers.push({
-      start: titleLines[0]!,
-      titleLines,
-      numberLine: i,
-      title: titleLines.map((k) => compact(lines[k]!.text)).join(''),
-      docNumber,
-      repaired: dn.repaired,
-    });
+    headers.push({ start: titleLines[0]!, titleLines, numberLine: i, title: titleOf(lines, titleLines), docNumber, repaired: dn.repaired });
     floor = i + 1;
   }
-  return findUnnumbered(lines, from, recoverFromToc(lines, from, toc, headers));
+  const recovered = recoverFromToc(lines, from, to, toc, headers);
+  return findNumberBelow(lines, findUnnumbered(lines, from, to, recovered), from, to);
+}
+
+/** Work done by the TOC-recovery and unnumbered-title scans, for the linear-time test. */
+export const splitWork = { steps: 0 };
+
+/** Marks the lines a header occupies, so later rules test membership in O(1). */
+function takenLines(n: number, found: DocHeader[]): Uint8Array {
+  const taken = new Uint8Array(n);
+  for (const h of found) mark(taken, h);
+  return taken;
+}
+function mark(taken: Uint8Array, h: DocHeader): void {
+  const last = Math.max(h.numberLine, h.titleLines[h.titleLines.length - 1]!);
+  for (let k = h.start; k <= last; k++) taken[k] = 1;
 }
 
 /**
  * Documents that print no 文号 and are missing from the TOC: a `…关于…<文种>`
  * title directly followed by a 主送 line (`各乡（镇）人民政府…：`).
  */
-function findUnnumbered(lines: SourceLine[], from: number, found: DocHeader[]): DocHeader[] {
-  const taken = (i: number) => found.some((h) => i >= h.start && i <= Math.max(h.numberLine, h.titleLines[h.titleLines.length - 1]!));
+function findUnnumbered(lines: SourceLine[], from: number, to: number, found: DocHeader[]): DocHeader[] {
+  const taken = takenLines(lines.length, found);
   const out = [...found];
-  for (let i = from; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
+    splitWork.steps++;
     const l = lines[i]!;
-    if (l.blank || !l.text.includes('关于') || l.text.length > 80 || !DOC_TYPE_END.test(compact(l.text)) || taken(i)) continue;
-    const next = (() => {
-      for (let j = i + 1; j < lines.length; j++) if (!lines[j]!.blank) return j;
-      return -1;
-    })();
-    if (next < 0 || !findRecipients(lines, next, Math.min(lines.length, next + 6))) continue;
+    if (l.blank || taken[i] || !l.text.includes('关于') || l.text.length > 80 || !DOC_TYPE_END.test(compact(l.text))) continue;
+    // `三、关于…的意见` is a section heading: a document title never opens with a numbering marker.
+    if (matchMarker(compact(l.text))) continue;
+    const next = nextNonBlankWithin(lines, i, to);
+    if (next < 0 || !findRecipients(lines, next, Math.min(to, next + 6))) continue;
     const titleLines = collectTitle(lines, i + 1, from);
-    if (!titleLines || titleLines.some(taken)) continue;
-    out.push({ start: titleLines[0]!, titleLines, numberLine: -1, title: titleLines.map((k) => compact(lines[k]!.text)).join(''), docNumber: null, repaired: false });
+    if (!titleLines || titleLines.some((k) => taken[k])) continue;
+    const h: DocHeader = { start: titleLines[0]!, titleLines, numberLine: -1, title: titleOf(lines, titleLines), docNumber: null, repaired: false };
+    out.push(h);
+    mark(taken, h);
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
+const HEAD = 8;
+/** The longest first title line the TOC recovery looks for. */
+const MAX_OPENING = 80;
+
+/** Lines indexed by their whole compact text, and the lengths that occur: a title's first line is one of its prefixes. */
+function indexOpenings(lines: SourceLine[], from: number, to: number): { byText: Map<string, number[]>; lengths: number[] } {
+  const byText = new Map<string, number[]>();
+  const lengths = new Set<number>();
+  for (let i = from; i < to; i++) {
+    splitWork.steps++;
+    const l = lines[i]!;
+    if (l.blank || l.text.length > 2 * MAX_OPENING) continue;
+    const t = compact(l.text);
+    if (t.length < 4 || t.length > MAX_OPENING) continue;
+    lengths.add(t.length);
+    const list = byText.get(t);
+    if (list) list.push(i);
+    else byText.set(t, [i]);
+  }
+  return { byText, lengths: [...lengths].sort((a, b) => a - b) };
+}
+
+/** Lines that are a prefix of `title` (at most MAX_CANDIDATES of them), in document order. */
+function candidatesFor(index: ReturnType<typeof indexOpenings>, title: string): number[] {
+  const out: number[] = [];
+  for (const n of index.lengths) {
+    if (n > title.length || out.length >= MAX_CANDIDATES) break;
+    splitWork.steps++;
+    const list = index.byText.get(title.slice(0, n));
+    if (list) out.push(...list.slice(0, MAX_CANDIDATES - out.length));
+  }
+  return out.sort((a, b) => a - b);
+}
+
 /**
  * TOC entries whose document printed no 文号 line: look for the TOC title
- * itself at the start of a line, in the gap where TOC order says it belongs.
+ * itself at the start of a line. The lines are indexed by their opening
+ * once; each entry tries only the lines that open like its title.
  */
-function recoverFromToc(lines: SourceLine[], from: number, toc: TocEntry[], found: DocHeader[]): DocHeader[] {
+function recoverFromToc(lines: SourceLine[], from: number, to: number, toc: TocEntry[], found: DocHeader[]): DocHeader[] {
   const have = new Set(found.map((h) => h.docNumber).filter(Boolean));
   const haveTitles = new Set(found.map((h) => h.title));
+  // A title under 8 characters is too short to find safely by itself.
+  const missing = toc.filter((e) => !(e.docNumber && have.has(e.docNumber)) && !haveTitles.has(e.title) && e.title.length >= HEAD);
+  if (!missing.length) return found;
+  const index = indexOpenings(lines, from, to);
+  const taken = takenLines(lines.length, found);
   const out = [...found];
-  for (const e of toc) {
-    if ((e.docNumber && have.has(e.docNumber)) || haveTitles.has(e.title) || e.title.length < 8) continue;
-    const head = e.title.slice(0, 8);
-    for (let i = from; i < lines.length; i++) {
-      const l = lines[i]!;
-      if (l.blank || out.some((h) => i >= h.start && i <= Math.max(h.numberLine, h.start))) continue;
-      const t = compact(l.text);
-      // The title may start on an organ-only line (`五台县人民政府` / `关于…`): any prefix of it can open it.
-      const opens = t.startsWith(head) ? e.title.startsWith(t.slice(0, Math.min(t.length, e.title.length))) : t.length >= 4 && e.title.startsWith(t);
-      if (!opens) continue;
+  for (const e of missing) {
+    for (const i of candidatesFor(index, e.title)) {
+      splitWork.steps++;
+      if (taken[i]) continue;
+      const t = compact(lines[i]!.text);
       const titleLines = [i];
       let acc = t;
-      for (let k = i + 1; k < lines.length && acc.length < e.title.length && titleLines.length < MAX_TITLE_LINES; k++) {
-        if (lines[k]!.blank) continue;
+      for (let k = nextNonBlankWithin(lines, i, to); k >= 0 && acc.length < e.title.length && titleLines.length < MAX_TITLE_LINES; k = nextNonBlankWithin(lines, k, to)) {
         const next = acc + compact(lines[k]!.text);
         if (!e.title.startsWith(next)) break;
         acc = next;
         titleLines.push(k);
       }
       if (acc !== e.title) continue;
-      out.push({ start: i, titleLines, numberLine: -1, title: acc, docNumber: e.docNumber, repaired: false });
+      const h: DocHeader = { start: i, titleLines, numberLine: -1, title: acc, docNumber: e.docNumber, repaired: false };
+      out.push(h);
+      mark(taken, h);
       break;
     }
   }

@@ -4,20 +4,23 @@
 import type { SourceLine } from '../text/lines.js';
 import { compact } from '../text/lines.js';
 import type { Diagnostic, TocEntry } from './types.js';
-import { findLastDocNumber } from './docnumber.js';
+import { findLastDocNumber, findOrderNumberAtEnd } from './docnumber.js';
 
 /** `目录` alone on a line (letter-spaced or not). */
 export const isTocHeading = (l: SourceLine): boolean => /^目录$/.test(compact(l.text));
 
 const CATEGORY = /^[【\[［]\s*(.{1,30}?)\s*[】\]］]$/;
 const ENTRY_START = /^(\d{1,3})\s*[、.．,，]\s*(?=\S)/;
-const PAGE_TAIL = /[.．…·\-—_\s]*[（(]\s*(\d{1,4})\s*[）)]\s*$/;
+/** The page an entry ends with: `(7)`, or a leader run then the number (`……7`, `··· 12`). */
+const PAGE_TAIL = /(?:[.．…·\-—_\s]*[（(]\s*(\d{1,4})\s*[）)]|(?:[.．…·_]{2,}|…)\s*(\d{1,4}))\s*$/;
 const LEADERS = /[.．…·_]{2,}|\s+[.．…]+\s*$/g;
 
 interface Pending {
   text: string;
   first: number;
   last: number;
+  /** The entry has printed its page number: it is complete. */
+  paged: boolean;
 }
 
 export interface TocScan {
@@ -31,12 +34,12 @@ export function readTocEntry(text: string): { title: string; docNumber: string |
   let page: number | null = null;
   const p = PAGE_TAIL.exec(t);
   if (p) {
-    page = Number(p[1]);
+    page = Number(p[1] ?? p[2]);
     t = t.slice(0, p.index);
   }
   t = t.replace(LEADERS, ' ').trim();
   const flat = compact(t);
-  const dn = findLastDocNumber(flat);
+  const dn = findLastDocNumber(flat) ?? findOrderNumberAtEnd(flat);
   if (dn && flat.slice(dn.end).length <= 2) {
     return { title: flat.slice(0, dn.index), docNumber: dn.docNumber, page };
   }
@@ -71,13 +74,16 @@ export function parseToc(lines: SourceLine[]): TocScan {
     }
     if (ENTRY_START.test(t)) {
       flush();
-      pending = { text: t, first: l.no, last: l.no };
+      pending = { text: t, first: l.no, last: l.no, paged: PAGE_TAIL.test(t) };
       continue;
     }
-    if (pending) {
+    // An entry ends at its page number: what follows is not part of it.
+    if (pending && !pending.paged) {
       pending.text += ' ' + t;
       pending.last = l.no;
+      pending.paged = PAGE_TAIL.test(t);
     } else {
+      flush();
       diagnostics.push({ severity: 'info', code: 'toc-residue', message: `目录中无法识别的文字：${t.slice(0, 40)}`, line: l.no });
     }
   }

@@ -26,6 +26,8 @@ export interface IssueMeta {
   periodEnd: string | null;
   published: string | null;
   lines: LineRange | null;
+  /** The input is a single 公文 (no cover, no 目录), not a gazette issue. Absent for an issue. */
+  standalone?: true;
 }
 
 export interface TocEntry {
@@ -92,6 +94,10 @@ export interface ParsedDocument {
   enclosures: Enclosure[];
   attachments: Attachment[];
   diagnostics: Diagnostic[];
+  /** A 转发/批转 notice: the organ and the title of the document it transmits. Absent otherwise. */
+  transmits?: { organ: string | null; title: string | null };
+  /** A 令: its heading (`中华人民共和国国务院令`) and number line. Absent otherwise. */
+  order?: { heading: string; organ: string };
   /** Signature (发文机关署名) line range, when printed. */
   signatureLines: LineRange | null;
   blocks: Block[];

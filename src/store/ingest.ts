@@ -39,8 +39,20 @@ export interface IngestOptions {
   onStep?: (step: string) => void;
 }
 
-export const issueKeyOf = (a: AnalyzedIssue): string =>
-  [a.issue.gazette ?? '', a.issue.year ?? '', a.issue.number ?? '', a.issue.part ?? ''].join('|');
+/**
+ * An issue by its gazette, year, number and part. A single 公文 (no issue
+ * around it) belongs to its issuer's collection: `单篇|<issuer>|<文号 or title>`.
+ */
+export const issueKeyOf = (a: AnalyzedIssue): string => {
+  if (a.issue.standalone) {
+    const d = a.documents[0];
+    return ['单篇', d?.issuer ?? '', d?.docNumber ?? d?.title ?? ''].join('|');
+  }
+  return [a.issue.gazette ?? '', a.issue.year ?? '', a.issue.number ?? '', a.issue.part ?? ''].join('|');
+};
+
+/** The publisher recorded for an issue: a single document's is its issuer. */
+const publisherOf = (a: AnalyzedIssue): string | null => a.issue.publisher ?? (a.issue.standalone ? (a.documents[0]?.issuer ?? null) : null);
 
 export const docKeyOf = (issueKey: string, d: AnalyzedDocument): string => d.docNumber ?? `${issueKey}#${d.title}`;
 
@@ -72,7 +84,7 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
     const issueId = db
       .prepare(`INSERT INTO issues(source_id, issue_key, version, is_current, gazette, publisher, year, number, part, serial,
         period_start, period_end, published, toc_json, diagnostics_json) VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?)`)
-      .run(sourceId, issueKey, version, i.gazette, i.publisher, i.year, i.number, i.part, i.serial, i.periodStart, i.periodEnd,
+      .run(sourceId, issueKey, version, i.gazette, publisherOf(analyzed), i.year, i.number, i.part, i.serial, i.periodStart, i.periodEnd,
         i.published, JSON.stringify(analyzed.toc), JSON.stringify(analyzed.diagnostics)).lastInsertRowid as number;
     step('issue');
     analyzed.documents.forEach((d, seq) => {

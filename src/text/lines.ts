@@ -1,6 +1,7 @@
 // The clean intermediate form: one record per source line, keeping the
 // original beside the normalized text so that every fact stays traceable.
 import { isPageFurniture, normalizeText, stripMarkdown } from './normalize.js';
+import { removeRunningHeads } from './running-heads.js';
 
 export interface SourceLine {
   /** 1-based line number in the source file. */
@@ -17,6 +18,8 @@ export interface SourceLine {
   bold: boolean;
   /** Tab-separated cells, normalized, when the raw line contains a tab. */
   cells: string[] | null;
+  /** A running header or footer learned from its repetition at page breaks (blanked). */
+  runningHead?: true;
 }
 
 /** Split on CRLF, CR or LF; a last line without a newline is kept. */
@@ -41,7 +44,7 @@ export function toSourceLine(raw: string, no: number): SourceLine {
 
 export function toSourceLines(text: string): SourceLine[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return splitRawLines(body).map((raw, i) => toSourceLine(raw, i + 1));
+  return removeRunningHeads(splitRawLines(body).map((raw, i) => toSourceLine(raw, i + 1))).lines;
 }
 
 /** Text with every whitespace removed: the form titles and 文号 are compared in. */

@@ -39,7 +39,8 @@ function countLines(text: string): number {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DOC_NUMBER = /〔\d{4}〕\d+号$/;
+/** A 文号 (`…〔2022〕8号`) or an order number (`国令第706号`). */
+const DOC_NUMBER = /〔\d{4}〕\d+号$|令第\d+号$/;
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 
 /** Assertions in the hot walk stay cheap: build the message only on failure. */
