@@ -3,11 +3,11 @@
 // range across years, an extension of a break; then through the CLI
 // (`calendar import`, `calendar show`, ingest, recalculation of open tasks).
 // The CLI tests run the compiled `dist/` (`npm test` builds first).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBin } from '../cli/bin.js';
 import { noticesInFile } from '../../src/store/calendar-import.js';
 import { readHolidayNotice } from '../../src/extract/holidays.js';
 
@@ -15,7 +15,6 @@ const root = join(import.meta.dirname, '../..');
 const GOVCN_2019 = join(root, '../shared/corpora/govcn/govcn-38.txt');
 const LOCAL = join(root, 'test/fixtures/calendar/local-festivals.txt');
 const EXTENDED = join(root, 'test/fixtures/calendar/extended-break.txt');
-const bin = join(root, 'bin/gongbao.js');
 
 const range = (from: string, to: string) => {
   const out: string[] = [];
@@ -95,70 +94,71 @@ describe('reading a holiday notice', () => {
   });
 });
 
-function cli(db: string, now: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args, '--db', db, ...(now ? ['--now', now] : [])], { encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } });
+/** The compiled CLI in another host time zone (dist/; `npm test` builds first, and a stale dist/ is rebuilt before the run). */
+async function cli(db: string, now: string, ...args: string[]) {
+  const r = await runBin([...args, '--db', db, ...(now ? ['--now', now] : [])], { env: { ...process.env, TZ: 'America/New_York' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
 
 describe('the calendar through the CLI (dist/)', () => {
-  it('imports notices, shows the year, fills an extended break, and recomputes open tasks', { timeout: 120_000 }, () => {
+  it('imports notices, shows the year, fills an extended break, and recomputes open tasks', { timeout: 120_000 }, async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'gongbao-cal-')), 'lib.db');
     // Before the 2019 notice: weekends only, unconfirmed.
-    const t = cli(db, '2019-09-27T09:00:00+08:00', 'task', 'create', '--title', '节前部署', '--lead', '县水利局', '--json').json();
+    const t = (await cli(db, '2019-09-27T09:00:00+08:00', 'task', 'create', '--title', '节前部署', '--lead', '县水利局', '--json')).json();
     expect(t).toMatchObject({ acceptDue: '2019-09-30', reportDue: '2019-10-02', due: '2019-10-08', calendarConfirmed: false });
-    expect(cli(db, '', 'calendar', 'show', '2019', '--json').json()).toEqual({ year: 2019, confirmed: false, holidays: [], workdays: [], sources: [] });
+    expect((await cli(db, '', 'calendar', 'show', '2019', '--json')).json()).toEqual({ year: 2019, confirmed: false, holidays: [], workdays: [], sources: [] });
 
-    const imported = cli(db, '2019-09-27T10:00:00+08:00', 'calendar', 'import', GOVCN_2019, '--json');
+    const imported = (await cli(db, '2019-09-27T10:00:00+08:00', 'calendar', 'import', GOVCN_2019, '--json'));
     expect(imported.status).toBe(0);
     expect(imported.json().notices[0]).toMatchObject({ docNumber: '国办发明电〔2018〕15号', confirms: [2019], added: true });
     expect(imported.json().recalculated).toEqual([{ id: t.id, acceptDue: '2019-09-29', reportDue: '2019-10-08', due: '2019-10-12', calendarConfirmed: true }]);
-    const shown = cli(db, '', 'calendar', 'show', '2019', '--json').json();
+    const shown = (await cli(db, '', 'calendar', 'show', '2019', '--json')).json();
     expect(shown).toMatchObject({ year: 2019, confirmed: true, workdays: WORKDAYS_2019.slice(1), sources: [{ docNumber: '国办发明电〔2018〕15号', title: '国务院办公厅关于2019年部分节假日安排的通知' }] });
     expect(shown.holidays).toEqual(HOLIDAYS_2019.slice(2));
-    const history = cli(db, '2019-09-27T11:00:00+08:00', 'task', 'show', String(t.id), '--json').json().history;
+    const history = (await cli(db, '2019-09-27T11:00:00+08:00', 'task', 'show', String(t.id), '--json')).json().history;
     expect(history.at(-1)).toMatchObject({ action: 'recalculate', refs: { before: { acceptDue: '2019-09-30', due: '2019-10-08', calendarConfirmed: false }, after: { acceptDue: '2019-09-29', due: '2019-10-12', calendarConfirmed: true } } });
 
     // The same notice again changes nothing.
-    const again = cli(db, '2019-09-27T12:00:00+08:00', 'calendar', 'import', GOVCN_2019, '--json').json();
+    const again = (await cli(db, '2019-09-27T12:00:00+08:00', 'calendar', 'import', GOVCN_2019, '--json')).json();
     expect(again).toMatchObject({ notices: [{ added: false }], recalculated: [] });
 
     // A later notice extends the Spring Festival break: the days in between become holidays.
-    expect(cli(db, '2019-09-27T12:00:00+08:00', 'calendar', 'import', EXTENDED).status).toBe(0);
-    const feb = cli(db, '', 'calendar', 'show', '2019', '--json').json();
+    expect((await cli(db, '2019-09-27T12:00:00+08:00', 'calendar', 'import', EXTENDED)).status).toBe(0);
+    const feb = (await cli(db, '', 'calendar', 'show', '2019', '--json')).json();
     expect(feb.holidays).toEqual(expect.arrayContaining(['2019-02-11', '2019-02-12']));
     expect(feb.workdays).toEqual(expect.arrayContaining(['2019-02-16']));
     expect(feb.sources).toHaveLength(2);
 
     // A local notice adds its festivals to a year no national notice covers: still unconfirmed.
-    expect(cli(db, '2027-06-21T09:00:00+08:00', 'calendar', 'import', LOCAL).status).toBe(0);
-    const y2027 = cli(db, '', 'calendar', 'show', '2027', '--json').json();
+    expect((await cli(db, '2027-06-21T09:00:00+08:00', 'calendar', 'import', LOCAL)).status).toBe(0);
+    const y2027 = (await cli(db, '', 'calendar', 'show', '2027', '--json')).json();
     expect(y2027).toMatchObject({ confirmed: false, workdays: ['2027-08-07'], sources: [{ docNumber: '某府办发电〔2027〕9号' }] });
     expect(y2027.holidays).toEqual([...range('2027-07-29', '2027-08-01'), '2027-12-30', '2027-12-31']);
-    expect(cli(db, '', 'calendar', 'show', '2026', '--json').json()).toMatchObject({ confirmed: true, sources: [{ docNumber: null }] });
+    expect((await cli(db, '', 'calendar', 'show', '2026', '--json')).json()).toMatchObject({ confirmed: true, sources: [{ docNumber: null }] });
   });
 
-  it('creates tasks in 2027 on an unconfirmed calendar, whatever the host time zone', { timeout: 60_000 }, () => {
+  it('creates tasks in 2027 on an unconfirmed calendar, whatever the host time zone', { timeout: 60_000 }, async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'gongbao-cal-')), 'lib.db');
-    const r = cli(db, '2027-01-05T09:00:00+08:00', 'task', 'create', '--title', '新年工作', '--lead', '县水利局', '--json');
+    const r = (await cli(db, '2027-01-05T09:00:00+08:00', 'task', 'create', '--title', '新年工作', '--lead', '县水利局', '--json'));
     expect(r.status).toBe(0);
     expect(r.json()).toMatchObject({ calendarConfirmed: false, acceptDue: '2027-01-06', due: '2027-01-14' });
     // A time without a zone is China time: 00:30 on 01-05 is still 01-05 in Beijing.
-    expect(cli(db, '2027-01-05T00:30:00', 'task', 'create', '--title', '零点', '--lead', '县水利局', '--json').json().registeredAt).toBe('2027-01-04T16:30:00.000Z');
+    expect((await cli(db, '2027-01-05T00:30:00', 'task', 'create', '--title', '零点', '--lead', '县水利局', '--json')).json().registeredAt).toBe('2027-01-04T16:30:00.000Z');
   });
 
-  it('ingesting an issue that contains a holiday notice imports it (unless --no-calendar); a file with no dates changes nothing', { timeout: 60_000 }, () => {
+  it('ingesting an issue that contains a holiday notice imports it (unless --no-calendar); a file with no dates changes nothing', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongbao-cal-'));
     const db = join(dir, 'lib.db');
-    const off = cli(db, '', 'ingest', GOVCN_2019, '--no-calendar');
+    const off = (await cli(db, '', 'ingest', GOVCN_2019, '--no-calendar'));
     expect(off.stdout).toMatch(/节假日安排.*未导入/);
-    expect(cli(db, '', 'calendar', 'show', '2019', '--json').json().confirmed).toBe(false);
+    expect((await cli(db, '', 'calendar', 'show', '2019', '--json')).json().confirmed).toBe(false);
     const db2 = join(dir, 'lib2.db');
-    const on = cli(db2, '', 'ingest', GOVCN_2019);
+    const on = (await cli(db2, '', 'ingest', GOVCN_2019));
     expect(on.stdout).toMatch(/节假日安排  国务院办公厅关于2019年部分节假日安排的通知：放假 \d+ 天，上班 5 天，已导入工作日日历/);
-    expect(cli(db2, '', 'calendar', 'show', '2019', '--json').json().confirmed).toBe(true);
+    expect((await cli(db2, '', 'calendar', 'show', '2019', '--json')).json().confirmed).toBe(true);
     const junk = join(dir, 'junk.txt');
     writeFileSync(junk, '关于做好春节期间安全生产工作的通知\n\n各单位要做好值班。\n');
-    const bad = cli(db2, '', 'calendar', 'import', junk);
+    const bad = (await cli(db2, '', 'calendar', 'import', junk));
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/junk\.txt: 文件中没有读到放假或上班的日期/);
