@@ -97,6 +97,43 @@ describe('task state machine', () => {
     );
   });
 
+  it('every action by every actor from every status does exactly what the rules say (exhaustive table)', () => {
+    const paths: Record<TaskStatus, [string, Who][]> = {
+      registered: [],
+      accepted: [['accept', 'lead']],
+      extension_requested: [['accept', 'lead'], ['request-extension', 'lead']],
+      completion_requested: [['accept', 'lead'], ['request-completion', 'lead']],
+      closed: [['accept', 'lead'], ['request-completion', 'lead'], ['approve-completion', 'principal']],
+      cancelled: [['cancel', 'office']],
+    };
+    let t = new Date('2022-03-01T02:00:00Z');
+    const sv = new Supervision({ db: openLibrary(':memory:'), now: () => t });
+    let checked = 0;
+    for (const major of [false, true]) {
+      for (const [status, path] of Object.entries(paths) as [TaskStatus, [string, Who][]][]) {
+        for (const action of Object.keys(RULES)) {
+          for (const who of Object.keys(ACTORS) as Who[]) {
+            t = new Date(t.getTime() + 60_000);
+            const task = sv.create({ title: '穷举', lead: '县水利局', due: '2022-12-31', major, ...(major ? { approvedBy: '主要领导' } : {}) });
+            for (const [a, w] of path) sv.act(task.id, a as Exclude<Action, 'register'>, sv.actor(ACTORS[w]), { to: '2023-01-31', comment: '说明' });
+            const before = sv.show(task.id);
+            expect(before.status).toBe(status);
+            const want = expected(before, action, who, sv.today(), '2023-03-31');
+            let got: TaskStatus | null = null;
+            try {
+              got = sv.act(task.id, action as Exclude<Action, 'register'>, sv.actor(ACTORS[who]), { to: '2023-03-31', comment: '说明', grade: '落实较好', reason: '理由' }).status;
+            } catch (e) {
+              if (!isGongbaoError(e)) throw e;
+            }
+            expect(got, `${major ? '重点 ' : ''}${who} ${action} from ${status}`).toBe(want);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(2 * 6 * Object.keys(RULES).length * 5);
+  });
+
   it('lets only the lead unit act on its task, refuses others with 403 and audits them', () => {
     const { sv, id } = fresh();
     expect(() => sv.act(id, 'accept', sv.actor('县财政局'))).toThrow(expect.objectContaining({ code: 'forbidden', status: 403 }));
