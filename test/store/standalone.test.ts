@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/store/library.js';
 import { ingestBytes } from '../../src/store/ingest.js';
+import { createApp } from '../../src/web/app.js';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'gongbao-single-')), 'lib.db');
 const doc = (...paras: string[]) => new TextEncoder().encode(paras.join('\n\n') + '\n');
@@ -25,5 +26,14 @@ describe('ingest of a single 公文', () => {
       { issue_key: '单篇|某市人民政府|某政发〔2020〕1号', publisher: '某市人民政府', gazette: null },
       { issue_key: '单篇|某市人民政府|某政发〔2020〕2号', publisher: '某市人民政府', gazette: null },
     ]);
+  });
+
+  it('shows on the issue list as its issuer’s collection, not as an issue', async () => {
+    const db = openLibrary(tmp());
+    ingestBytes(db, doc('某市人民政府关于加强耕地保护的通知', '某政发〔2020〕1号', '各县（区）人民政府：', '现就有关事项通知如下。', '某市人民政府', '2020年1月2日'), 'a.txt');
+    const html = await (await createApp({ db, log: () => {} }).request('/issues')).text();
+    expect(html).toContain('共 0 期');
+    expect(html).toContain('另收录单篇公文 1 件');
+    expect(html).toContain(`href="/search?issuer=${encodeURIComponent('某市人民政府')}&amp;sort=date"`);
   });
 });

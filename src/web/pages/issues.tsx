@@ -8,17 +8,32 @@ import { cnDate, issueLabel, issuePeriod } from './format.js';
 
 type IssueView = ReturnType<typeof getIssue>;
 
+/** A single 公文 ingested on its own belongs to its issuer's collection, not to an issue (store/ingest.ts). */
+const isStandalone = (i: IssueSummary) => i.key.startsWith('单篇|');
+
 export const IssuesPage: FC<{ issues: IssueSummary[] }> = ({ issues }) => {
-  const years = [...new Set(issues.map((i) => i.year ?? 0))];
+  const gazette = issues.filter((i) => !isStandalone(i));
+  const collections = new Map<string, number>();
+  for (const i of issues.filter(isStandalone)) collections.set(i.publisher ?? '发文机关不详', (collections.get(i.publisher ?? '发文机关不详') ?? 0) + i.documents);
+  const years = [...new Set(gazette.map((i) => i.year ?? 0))];
   return (
     <Layout title="历期公报" nav="issues" crumbs={[{ label: '历期公报' }]} headerSearch>
       <h1 class="page-title">历期公报</h1>
-      <p class="page-lead">共 {issues.length} 期，按出版时间由近及远排列。</p>
+      <p class="page-lead">共 {gazette.length} 期，按出版时间由近及远排列。{collections.size ? `另收录单篇公文 ${[...collections.values()].reduce((a, b) => a + b, 0)} 件，按发文机关归集。` : ''}</p>
       {years.map((y) => (
         <Section id={`y${y}`} title={y ? `${y}年` : '年份未知'}>
-          <ul class="issue-cards">{issues.filter((i) => (i.year ?? 0) === y).map((i) => <IssueCard issue={i} />)}</ul>
+          <ul class="issue-cards">{gazette.filter((i) => (i.year ?? 0) === y).map((i) => <IssueCard issue={i} />)}</ul>
         </Section>
       ))}
+      {collections.size ? (
+        <Section id="single" title="单篇公文（按发文机关）">
+          <ul class="link-list">
+            {[...collections].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh')).map(([issuer, n]) => (
+              <li><a href={`/search?issuer=${encodeURIComponent(issuer)}&sort=date`}>{issuer}</a> <span class="muted">{n} 件</span></li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
     </Layout>
   );
 };
