@@ -9,3 +9,8 @@ export function chinaDay(instant: Date): string {
 
 /** Today in China. */
 export const chinaToday = (): string => chinaDay(new Date());
+
+/** A calendar day `n` days after `day` (both YYYY-MM-DD). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -41,9 +41,7 @@ export function registerCalendar(program: Command): void {
       };
       if (o.json) return void process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
       for (const n of imported) {
-        const h = n.reading.days.filter((d) => d.kind === 'holiday').length;
-        const w = n.reading.days.length - h;
-        process.stdout.write(`${n.result.added ? '已导入' : '已导入过，未改变'}  ${n.source.title}${n.source.docNumber ? `（${n.source.docNumber}）` : ''}：放假 ${h} 天，上班 ${w} 天${n.reading.confirms.length ? `，确认 ${n.reading.confirms.join('、')} 年日历` : ''}\n`);
+        process.stdout.write(`${n.result.added ? '已导入' : '已导入过，未改变'}  ${n.source.title}${n.source.docNumber ? `（${n.source.docNumber}）` : ''}：放假 ${n.result.holidays} 天，上班 ${n.result.workdays} 天${n.reading.confirms.length ? `，确认 ${n.reading.confirms.join('、')} 年日历` : ''}\n`);
       }
       process.stdout.write(changed.length ? `已按新日历重算 ${changed.length} 项未办结任务的期限\n` : '');
     });

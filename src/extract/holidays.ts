@@ -11,6 +11,7 @@
 import type { Block } from '../parse/types.js';
 import { chineseNumber, isoDate } from '../parse/dates.js';
 import type { SourceLine } from '../text/lines.js';
+import { addDays } from '../time.js';
 
 export type CalendarDayKind = 'holiday' | 'workday';
 
@@ -48,6 +49,8 @@ const NUM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const YEAR = '(?:((?:19|20)\\d{2})\\s*年)';
 /** A date: optional year, month, day with its 日 optional (`1月28(星期六)`). */
 const DATE = new RegExp(`${YEAR}?\\s*(${NUM})\\s*月\\s*(${NUM})(?![\\d一二三四五六七八九十])\\s*(?:日|号)?`, 'gu');
+/** The same, at the start of the text after a range or list link. */
+const DATE_AT = new RegExp(`^${DATE.source}`, 'u');
 /** A day alone, continuing a range or a list: `至10日`, `、3日`. */
 const DAY_ONLY = new RegExp(`^\\s*(${NUM})\\s*(?:日|号)`, 'u');
 const LINK_RANGE = /^\s*(?:至|到|—+|-+|–|~|～)\s*/u;
@@ -69,7 +72,6 @@ interface Found {
   start: number;
   end: number;
   dates: string[];
-  extendsBreak: boolean;
 }
 
 const num = (s: string) => chineseNumber(s) ?? NaN;
@@ -105,8 +107,7 @@ function findDates(sentence: string, defaultYear: number | null): Found[] {
       const link = range ?? list;
       if (!link) break;
       const after = rest.slice(link[0].length);
-      DATE.lastIndex = 0;
-      const full = new RegExp(`^${DATE.source}`, 'u').exec(after);
+      const full = DATE_AT.exec(after);
       const dayOnly = full ? null : DAY_ONLY.exec(after);
       if (!full && !dayOnly) break;
       let y = lastYear;
@@ -127,7 +128,7 @@ function findDates(sentence: string, defaultYear: number | null): Found[] {
       end += link[0].length + (full ?? dayOnly)![0].length;
     }
     year = lastYear;
-    out.push({ start, end, dates: [...new Set(dates)], extendsBreak: false });
+    out.push({ start, end, dates: [...new Set(dates)] });
     DATE.lastIndex = end;
   }
   return out;
@@ -135,15 +136,9 @@ function findDates(sentence: string, defaultYear: number | null): Found[] {
 
 /** The days after `from` up to and including `to` (at most 62: a break is never longer). */
 function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let t = Date.parse(`${from}T00:00:00Z`);
-  const last = Date.parse(`${to}T00:00:00Z`);
-  if (!(last > t) || last - t > 62 * 86_400_000) return [to];
-  while (t < last) {
-    t += 86_400_000;
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
+  const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  if (!(span > 0) || span > 62) return [to];
+  return Array.from({ length: span }, (_, i) => addDays(from, i + 1));
 }
 
 /** The kind a clause gives the dates in it: the keyword after them, else before them. */

@@ -13,6 +13,9 @@ import { toSourceLines, type SourceLine } from '../text/lines.js';
 import { importNotice, type ImportResult, type NoticeSource } from './calendar-store.js';
 import type { Db } from './db.js';
 
+/** What a notice needs of a parsed document. */
+type NoticeDocument = Pick<ParsedDocument, 'docNumber' | 'title' | 'issuer' | 'date' | 'blocks'>;
+
 export interface NoticeFound {
   source: NoticeSource;
   reading: HolidayReading;
@@ -23,7 +26,7 @@ export interface NoticeImported extends NoticeFound {
 }
 
 /** The holiday arrangements in a parsed document, or null when it arranges no day. */
-export function noticeOfDocument(doc: Pick<ParsedDocument, 'docNumber' | 'title' | 'issuer' | 'date' | 'blocks'>, lines: SourceLine[], file: string | null, requireTitle = true): NoticeFound | null {
+export function noticeOfDocument(doc: NoticeDocument, lines: SourceLine[], file: string | null, requireTitle = true): NoticeFound | null {
   if (requireTitle && !isHolidayNoticeTitle(doc.title)) return null;
   const reading = readHolidayNotice(doc.title, doc.blocks, lines, doc.date ? Number(doc.date.slice(0, 4)) : null);
   if (!reading.days.length) return null;
@@ -31,7 +34,7 @@ export function noticeOfDocument(doc: Pick<ParsedDocument, 'docNumber' | 'title'
 }
 
 /** A text the parser refuses, read as one notice: non-blank lines are its paragraphs. */
-function wholeText(lines: SourceLine[]): Pick<ParsedDocument, 'docNumber' | 'title' | 'issuer' | 'date' | 'blocks'> {
+function wholeText(lines: SourceLine[]): NoticeDocument {
   const content = lines.filter((l) => !l.blank);
   const blocks: Block[] = content.map((l) => ({ kind: 'paragraph', text: l.text, lines: [l.no, l.no] }));
   // The title may wrap over the first lines (`…关于2024年` / `火把节放假的通知`).
@@ -45,7 +48,7 @@ function wholeText(lines: SourceLine[]): Pick<ParsedDocument, 'docNumber' | 'tit
 /** Every notice in a file (each document whose title announces holidays; else the whole file). */
 export function noticesInFile(bytes: Uint8Array, file: string): NoticeFound[] {
   const lines = toSourceLines(decodeText(bytes, file).text);
-  let docs: Pick<ParsedDocument, 'docNumber' | 'title' | 'issuer' | 'date' | 'blocks'>[];
+  let docs: NoticeDocument[];
   try {
     docs = parseLines(lines, { file }).documents;
   } catch (e) {

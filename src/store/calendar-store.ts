@@ -36,9 +36,15 @@ export interface ImportResult {
 const contentKey = (src: NoticeSource, days: NoticeDay[]) =>
   createHash('sha256').update(JSON.stringify([src.docNumber, src.title.replace(/\s+/g, ''), days.map((d) => [d.date, d.kind, d.name, Boolean(d.extendsBreak)])])).digest('hex');
 
+/** How many 放假 and 上班 days a notice states. */
+export function dayCounts(reading: HolidayReading): { holidays: number; workdays: number } {
+  const holidays = reading.days.filter((d) => d.kind === 'holiday').length;
+  return { holidays, workdays: reading.days.length - holidays };
+}
+
 /** Store a notice's days (in the caller's transaction, or its own). */
 export function importNotice(db: Db, src: NoticeSource, reading: HolidayReading, now: string): ImportResult {
-  const counts = { holidays: reading.days.filter((d) => d.kind === 'holiday').length, workdays: reading.days.filter((d) => d.kind === 'workday').length };
+  const counts = dayCounts(reading);
   const key = contentKey(src, reading.days);
   return db.transaction((): ImportResult => {
     const known = db.prepare('SELECT id FROM calendar_sources WHERE content_key = ?').get(key) as { id: number } | undefined;

@@ -14,7 +14,7 @@ import { statement, type Db } from './db.js';
 import { indexDocument, learnTerms, removeFromIndex } from '../search/indexer.js';
 import { resolveAfterIngest } from './resolve.js';
 import { loadRegistry, saveRegistry } from './units-store.js';
-import { importNotice } from './calendar-store.js';
+import { dayCounts, importNotice } from './calendar-store.js';
 import { noticeOfDocument } from './calendar-import.js';
 
 export type IngestStatus = 'added' | 'new-version' | 'unchanged';
@@ -102,8 +102,7 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
     step('resolved');
     const calendar = analyzed.documents.map((d) => noticeOfDocument(d, lines, file)).filter((n) => n !== null).map((n) => {
       const imported = opts.calendar !== false ? importNotice(db, n.source, n.reading, now) : null;
-      const days = { holidays: n.reading.days.filter((d) => d.kind === 'holiday').length, workdays: n.reading.days.filter((d) => d.kind === 'workday').length };
-      return { docNumber: n.source.docNumber, title: n.source.title, ...days, confirms: n.reading.confirms, imported: Boolean(imported?.added) };
+      return { docNumber: n.source.docNumber, title: n.source.title, ...dayCounts(n.reading), confirms: n.reading.confirms, imported: Boolean(imported?.added) };
     });
     const diagnostics = [...analyzed.diagnostics, ...analyzed.documents.flatMap((d) => d.diagnostics)];
     return { file, status: version === 1 ? 'added' : 'new-version', issueKey, version, documents: analyzed.documents.length, diagnostics, ...(calendar.length ? { calendar } : {}) };

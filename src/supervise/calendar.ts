@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
+import { addDays } from '../time.js';
+
+export { addDays, chinaDay } from '../time.js';
 
 export interface HolidayData {
   /** The years the shipped notices cover (confirmed). */
@@ -17,7 +20,6 @@ const DAY_MS = 86_400_000;
 /** China has no daylight saving: local time is always UTC+8. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-export { chinaDay } from '../time.js';
 
 /** An instant as China local time, `YYYY-MM-DD HH:mm`, for messages. */
 export function chinaTime(iso: string): string {
@@ -30,9 +32,6 @@ export function endOfChinaDay(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS + DAY_MS - 1);
 }
 
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 export function addMonths(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -93,11 +92,6 @@ export class WorkCalendar {
     return true;
   }
 
-  /** The day's year is confirmed (kept for old callers). */
-  covers(day: string): boolean {
-    return this.isConfirmed(Number(day.slice(0, 4)));
-  }
-
   entry(day: string): CalendarEntry | null {
     return this.days.get(day) ?? null;
   }
@@ -105,15 +99,6 @@ export class WorkCalendar {
   /** Every arranged day of a year, in date order. */
   yearEntries(year: number): [string, CalendarEntry][] {
     return [...this.days].filter(([d]) => d.startsWith(`${year}-`)).sort(([a], [b]) => a.localeCompare(b));
-  }
-
-  holidayName(day: string): string | null {
-    const e = this.days.get(day);
-    return e?.kind === 'holiday' ? e.name : null;
-  }
-
-  isMakeUpWorkday(day: string): boolean {
-    return this.days.get(day)?.kind === 'workday' && isWeekend(day);
   }
 
   isWorkday(day: string): boolean {

@@ -52,7 +52,8 @@ export interface TransitionRule {
   by: ('lead' | 'office' | 'leader' | 'principal')[];
 }
 
-const OPEN_STATUSES: TaskStatus[] = ['registered', 'accepted', 'extension_requested', 'completion_requested'];
+/** Statuses in which a task is still being worked on. */
+export const OPEN_STATUSES: TaskStatus[] = ['registered', 'accepted', 'extension_requested', 'completion_requested'];
 
 /**
  * Every action and where it may happen (五政办发〔2022〕8号 §三). The lead unit

@@ -10,7 +10,7 @@ import { chinaDay, chinaTime, isRealDay, type WorkCalendar } from './calendar.js
 import { libraryCalendar } from './calendar-library.js';
 import { computeDeadlines } from './deadlines.js';
 import { decide, reduce, withDefaults, type NewEntry } from './machine.js';
-import { GRADES, LEADER_DECISIONS, SOURCE_KINDS, type Action, type Actor, type Grade, type SourceKind, type Task, type TaskStatus } from './model.js';
+import { GRADES, LEADER_DECISIONS, OPEN_STATUSES, SOURCE_KINDS, type Action, type Actor, type Grade, type SourceKind, type Task, type TaskStatus } from './model.js';
 import { actorFor, loadProfile, type Profile } from './profile.js';
 import { appendHistory, audit, history, insertTask, lastActionAt, loadTask, saveTask, warnings } from './task-store.js';
 import { requireAssist, requireUnit, unitDirectory, type UnitDirectory } from './unit-directory.js';
@@ -63,7 +63,10 @@ export interface EditInput {
   comment?: string;
 }
 
-const OPEN = new Set<TaskStatus>(['registered', 'accepted', 'extension_requested', 'completion_requested']);
+const OPEN = new Set(OPEN_STATUSES);
+
+/** Who recorded a decision: the office unit, and its user when signed in. */
+const recorder = (actor: Actor) => (actor.user ? `${actor.unit}（${actor.user}）` : actor.unit);
 
 export function requireDay(value: string, what: string): string {
   if (!isRealDay(value)) throw new GongbaoError('bad-argument', `${what}不是有效的日期（应为 YYYY-MM-DD 的真实日期）：${value.slice(0, 20)}`);
@@ -119,11 +122,16 @@ export class Supervision {
     return name && name !== actor.unit ? { ...actor, unit: name } : actor;
   }
 
+  /** 协办 units, resolved, without repeats or the lead unit. */
+  private assistUnits(names: string[], lead: string): string[] {
+    return [...new Set(names.map((u) => u.trim()).filter(Boolean).map((u) => requireAssist(this.units, u)))].filter((u) => u !== lead);
+  }
+
   /** The 主要领导 who approved a key task: the acting principal, or the one the office names. */
   private majorApproval(actor: Actor, approvedBy: string | undefined, at: string): Task['majorApproval'] {
     if (actor.role === 'principal') return { by: actor.unit, recordedBy: null, at };
     const named = approvedBy ? this.actor(approvedBy) : null;
-    if (named?.role === 'principal') return { by: named.unit, recordedBy: actor.user ? `${actor.unit}（${actor.user}）` : actor.unit, at };
+    if (named?.role === 'principal') return { by: named.unit, recordedBy: recorder(actor), at };
     return this.refuse(actor, 'register', 'new', '重点事项须经县政府主要领导批准后立项：请记录批准的主要领导（--approved-by 主要领导）');
   }
 
@@ -145,7 +153,7 @@ export class Supervision {
     if (!title) throw new GongbaoError('bad-argument', '请填写工作内容（--title）');
     if (!input.lead?.trim()) throw new GongbaoError('bad-argument', '请指定牵头单位（--lead）');
     const lead = requireUnit(this.units, input.lead, '牵头单位');
-    const assist = [...new Set((input.assist ?? []).map((u) => u.trim()).filter(Boolean).map((u) => requireAssist(this.units, u)))].filter((u) => u !== lead);
+    const assist = this.assistUnits(input.assist ?? [], lead);
     if (input.due) requireDay(input.due, '办结期限');
     if (input.sourceKind && !(input.sourceKind in SOURCE_KINDS)) throw new GongbaoError('bad-argument', `未知的任务来源：${input.sourceKind}`);
     const day = this.today();
@@ -184,7 +192,7 @@ export class Supervision {
     if (named.role !== 'leader' && named.role !== 'principal') {
       throw new GongbaoError('bad-argument', `“${leader.slice(0, 20)}”不是县政府领导，请写 分管领导 或 主要领导（--leader）`);
     }
-    return { ...named, recordedBy: actor.user ? `${actor.unit}（${actor.user}）` : actor.unit };
+    return { ...named, recordedBy: recorder(actor) };
   }
 
   /**
@@ -277,7 +285,7 @@ export class Supervision {
         }
         if (changes.assist !== undefined) {
           const lead = after.leadUnit ?? task.leadUnit;
-          const assist = [...new Set(changes.assist.map((u) => u.trim()).filter(Boolean).map((u) => requireAssist(this.units, u)))].filter((u) => u !== lead);
+          const assist = this.assistUnits(changes.assist, lead);
           if (JSON.stringify(assist) !== JSON.stringify(task.assistUnits)) after.assistUnits = assist;
         }
         if (changes.due !== undefined && requireDay(changes.due, '办结期限') !== task.due) {

@@ -6,7 +6,7 @@
 import type { Supervision } from './service.js';
 import { decide, reduce } from './machine.js';
 import { appendHistory, lastActionAt, raiseWarning, saveTask } from './task-store.js';
-import type { Task } from './model.js';
+import { OPEN_STATUSES, type Task } from './model.js';
 
 export interface Raised {
   taskId: number;
@@ -16,7 +16,7 @@ export interface Raised {
   message: string;
 }
 
-const OPEN = new Set(['registered', 'accepted', 'extension_requested', 'completion_requested']);
+const OPEN = new Set(OPEN_STATUSES);
 
 export function tick(sv: Supervision): Raised[] {
   const today = sv.today();
@@ -27,11 +27,11 @@ export function tick(sv: Supervision): Raised[] {
     const raised: Raised[] = [];
     const cal = sv.calendar;
     // A warning computed on a year without its holiday notice says so.
-    const unconfirmed = (t: Task) => !cal.confirmedBetween(t.acceptDue < today ? t.acceptDue : today, t.due > today ? t.due : today);
-    const note = (t: Task, message: string) => (unconfirmed(t) ? `${message}（节假日安排未确认，按周末计算）` : message);
+    let unsure = false;
+    const note = (message: string) => (unsure ? `${message}（节假日安排未确认，按周末计算）` : message);
     const raise = (t: Task, kind: Raised['kind'], key: string, text: string, detail: Record<string, unknown> = {}) => {
-      const message = note(t, text);
-      if (raiseWarning(sv.db, t, kind, key, at, { message, ...detail, ...(unconfirmed(t) ? { calendarConfirmed: false } : {}) })) {
+      const message = note(text);
+      if (raiseWarning(sv.db, t, kind, key, at, { message, ...detail, ...(unsure ? { calendarConfirmed: false } : {}) })) {
         raised.push({ taskId: t.id, unit: t.leadUnit, kind, key, message });
       }
     };
@@ -40,6 +40,7 @@ export function tick(sv: Supervision): Raised[] {
       // A sweep run for a time before the task's last action (a back-dated run) leaves it alone: time never runs backwards.
       const last = lastActionAt(sv.db, t.id);
       if (last && at < last) continue;
+      unsure = !cal.confirmedBetween(t.acceptDue < today ? t.acceptDue : today, t.due > today ? t.due : today);
       if (t.status === 'registered' && today > t.acceptDue) raise(t, 'accept-overdue', t.acceptDue, `预警：逾期未承办，应于 ${t.acceptDue} 前反馈安排部署情况`);
       if ((t.status === 'accepted' || t.status === 'extension_requested') && !t.lastReportAt && today > t.reportDue) {
         raise(t, 'report-overdue', t.reportDue, `预警：逾期未反馈，应于 ${t.reportDue} 前报告落实情况`);
@@ -51,8 +52,8 @@ export function tick(sv: Supervision): Raised[] {
       }
       raise(t, 'overdue', t.due, `预警：已超过办结期限 ${t.due}`);
       const late = cal.workdaysBetween(t.due, today);
-      const notice = note(t, `督办通知书：超期 ${late} 个工作日`);
-      if (late >= p.noticeAfterWorkdaysOverdue && raiseWarning(sv.db, t, 'supervision-notice', t.due, at, { message: notice, ...(unconfirmed(t) ? { calendarConfirmed: false } : {}) })) {
+      const notice = note(`督办通知书：超期 ${late} 个工作日`);
+      if (late >= p.noticeAfterWorkdaysOverdue && raiseWarning(sv.db, t, 'supervision-notice', t.due, at, { message: notice, ...(unsure ? { calendarConfirmed: false } : {}) })) {
         raised.push({ taskId: t.id, unit: t.leadUnit, kind: 'supervision-notice', key: t.due, message: notice });
         const entry = decide(t, 'supervise', office, at, `下发督办通知书（超期 ${late} 个工作日）`, { notice: true, due: t.due });
         const next = reduce(t, entry);

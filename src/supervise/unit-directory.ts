@@ -33,16 +33,13 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length]!;
 }
 
-const clean = (s: string) => s.replace(/\s+/g, '').replace(/[〈‹<(]/g, '（').replace(/[〉›>)]/g, '）');
-
 export function unitDirectory(db: Db, profile: Profile): UnitDirectory {
   const registry = loadRegistry(db);
   // Curated units (and editors' confirmations) first; units only learned from the documents after them.
   const curated = new Map<string, string>();
   const learned = new Map<string, string>();
-  const canonical = new Set<string>();
   const add = (map: Map<string, string>, alias: string, name: string) => {
-    for (const v of registry.variants(clean(alias))) if (!map.has(v)) map.set(v, name);
+    for (const v of registry.variants(cleanUnitName(alias))) if (!map.has(v)) map.set(v, name);
   };
   const records = registry.list().filter((u) => u.kind !== 'collective');
   for (const u of records.filter((r) => r.curated)) for (const n of [u.name, ...u.aliases, ...u.history.map((h) => h.name)]) add(curated, n, u.name);
@@ -50,21 +47,20 @@ export function unitDirectory(db: Db, profile: Profile): UnitDirectory {
   const known = (n: string): string | null => curated.get(n) ?? (/^[县市省]/.test(n) ? null : curated.get(`县${n}`) ?? null);
   for (const u of records.filter((r) => !r.curated)) {
     // A learned bare name (`水利局`) of a curated county unit is that unit.
-    const target = known(clean(u.name)) ?? u.name;
+    const target = known(cleanUnitName(u.name)) ?? u.name;
     for (const n of [u.name, ...u.aliases]) add(learned, n, target);
   }
   for (const r of db.prepare("SELECT a.alias, u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE u.kind <> 'collective'").all() as { alias: string; name: string }[]) {
-    add(learned, r.alias, known(clean(r.name)) ?? r.name);
+    add(learned, r.alias, known(cleanUnitName(r.name)) ?? r.name);
   }
-  for (const name of [...curated.values(), ...learned.values()]) canonical.add(name);
   const byName = new Map([...learned, ...curated]);
   const resolve = (name: string): string | null => {
-    const n = clean(name);
+    const n = cleanUnitName(name);
     if (!n) return null;
     // In a county's registry a bare department name (`水利局`) is the county's (`县水利局`).
     return known(n) ?? learned.get(n) ?? null;
   };
-  const all = [...canonical].sort((a, b) => a.localeCompare(b, 'zh'));
+  const all = [...new Set(byName.values())].sort((a, b) => a.localeCompare(b, 'zh'));
   return {
     resolve,
     names: () => all,
@@ -73,7 +69,7 @@ export function unitDirectory(db: Db, profile: Profile): UnitDirectory {
       return n.length >= 2 && n.length <= 40 && inferKind(n) === 'collective' ? n : null;
     },
     suggest(name: string, k = 3): string[] {
-      const n = clean(name);
+      const n = cleanUnitName(name);
       const scored = [...byName].map(([alias, unit]) => {
         const d = editDistance(n, alias);
         return { unit, score: alias.includes(n) || n.includes(alias) ? Math.min(d, 1) : d };

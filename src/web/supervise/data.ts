@@ -2,7 +2,7 @@
 // actions a user may take now, a task's timeline, board counts and the
 // dashboard figures. No HTTP here.
 import { refusal } from '../../supervise/machine.js';
-import { ACTION_LABEL, LEADER_DECISIONS, STATUSES, TRANSITIONS, type Actor, type HistoryEntry, type Task, type TaskStatus } from '../../supervise/model.js';
+import { ACTION_LABEL, LEADER_DECISIONS, OPEN_STATUSES, STATUSES, TRANSITIONS, type Actor, type HistoryEntry, type Task, type TaskStatus } from '../../supervise/model.js';
 import type { Supervision } from '../../supervise/service.js';
 import type { Warning } from '../../supervise/task-store.js';
 import { addDays, chinaDay } from '../../supervise/calendar.js';
@@ -72,8 +72,7 @@ function changeText(refs: Record<string, unknown>): string | null {
   return parts.join('；') || null;
 }
 
-const OPEN: TaskStatus[] = ['registered', 'accepted', 'extension_requested', 'completion_requested'];
-export const isOpen = (t: Task) => OPEN.includes(t.status);
+export const isOpen = (t: Task) => OPEN_STATUSES.includes(t.status);
 export const isOverdue = (t: Task, today: string) => isOpen(t) && t.due < today;
 
 export function statusCounts(tasks: Task[]): Record<TaskStatus, number> {

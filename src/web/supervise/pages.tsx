@@ -11,7 +11,7 @@ import { unconfirmedYears } from '../../supervise/calendar-view.js';
 import { renderPage } from '../pages/layout.js';
 import { idParams, paramsOf, queryOf, validate } from '../api/schemas.js';
 import { loginFormToken, requireRole, ROLE_GROUPS, visibleTask, visibleTasks, type SvContext, type SvEnv } from './context.js';
-import { availableActions, dashboard, documentsWithTasks, dueFilter, inbox, isOverdue, statusCounts, timeline } from './data.js';
+import { availableActions, dashboard, documentsWithTasks, dueFilter, inbox, isOpen, isOverdue, statusCounts, timeline } from './data.js';
 import { periodOf } from './api.js';
 import { listQuery, periodQuery, WEB_ACTION_LABEL, WEB_ACTIONS, type WebAction } from './schemas.js';
 import type { Flash } from './ui/frame.js';
@@ -59,7 +59,7 @@ export function taskView(c: SvContext, id: number): TaskView {
   const today = sv.today();
   const user = c.get('session')!.user;
   const graded = explainGrade(task, warnings, today);
-  const editable = user.role === 'office' && ['registered', 'accepted', 'extension_requested', 'completion_requested'].includes(task.status);
+  const editable = user.role === 'office' && isOpen(task);
   return {
     task, timeline: timeline(history, warnings), actions: availableActions(task, actorOf(user)), grade: graded.grade, gradeReasons: graded.reasons, today,
     editUnits: editable ? sv.units.names() : null,
@@ -87,7 +87,7 @@ export function registerSupervisionPages(app: Hono<SvEnv>): void {
     const tasks = dueFilter(q.status ? inUnit.filter((t) => t.status === q.status) : inUnit, q.due, today);
     const units = [...new Set(all.flatMap((t) => [t.leadUnit, ...t.assistUnits]))].sort((a, b) => a.localeCompare(b, 'zh'));
     // This year and next, and any year an open task's deadline reaches.
-    const reach = all.filter((t) => t.status !== 'closed' && t.status !== 'cancelled').reduce((m, t) => (t.due > m ? t.due : m), `${Number(today.slice(0, 4)) + 1}-12-31`);
+    const reach = all.filter(isOpen).reduce((m, t) => (t.due > m ? t.due : m), `${Number(today.slice(0, 4)) + 1}-12-31`);
     const unconfirmed = unconfirmedYears(c.get('sv').calendar, today, reach);
     const data = { tasks, counts: statusCounts(inUnit), overdue: inUnit.filter((t) => isOverdue(t, today)).length, units, filter: q, today, unconfirmedYears: unconfirmed };
     return html(c, <BoardPage session={s} data={data} flash={doneFlash(c)} />);
