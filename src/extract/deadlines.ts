@@ -54,36 +54,22 @@ function yearSpec(digits: string | undefined, rel: string | undefined): YearSpec
   return rel === '今' ? 'this' : rel === '明' ? 'next' : null;
 }
 
-/** 31 days before the anchor; remembered, since a document's deadlines share one anchor. */
-let lastAnchor = '';
-let lastLimit = '';
-function rolloverLimit(anchor: string): string {
-  if (anchor !== lastAnchor) [lastAnchor, lastLimit] = [anchor, addDays(anchor, -31)];
-  return lastLimit;
-}
-
 /**
  * The year of a phrase: the printed one; else the last year printed earlier in
- * the paragraph (`2025年上半年……；下半年` means 2025); else the anchor's year.
- * Rollover: a county office writes deadlines that lie ahead of the document
- * date, but drafts are often signed a few weeks late (`8月底前` in a notice
- * dated 2022-09-09 still means 2022-08-31). So a yearless date keeps the
- * anchor's year unless it would fall more than 31 days before the anchor;
- * then it means the next year (`6月底前` dated 2022-09-16 → 2023-06-30).
+ * the paragraph (`2025年上半年……；下半年` means 2025); else the plan's year
+ * (the year its title names: `2021年河湖长制工作要点`), else the anchor's year.
+ * A date that falls before the signing date is kept as printed and flagged
+ * `before-signing` (`8月底前` in a plan signed 2022-09-09 is 2022-08-31, late),
+ * never moved to the next year: only the reader can tell a late draft from a
+ * next-year target.
  */
 function absolute(point: Point, spec: YearSpec, anchor: string | null, ctxYear: number | null): Parsed {
   const ay = anchor ? Number(anchor.slice(0, 4)) : null;
-  let year: number | null = typeof spec === 'number' ? spec : spec === 'this' ? ay : spec === 'next' && ay ? ay + 1 : null;
-  if (year === null && spec === null) {
-    year = ctxYear ?? ay;
-    if (year !== null && ctxYear === null && anchor) {
-      const p = point(year);
-      if (p.date && p.date < rolloverLimit(anchor)) year += 1;
-    }
-  }
+  const year: number | null = typeof spec === 'number' ? spec : spec === 'this' ? ay : spec === 'next' && ay ? ay + 1 : ctxYear ?? ay;
   if (year === null) return { kind: 'unresolved', text: '', date: null };
   const p = point(year);
-  return { kind: 'absolute', text: '', date: p.date, ...(p.start !== undefined ? { start: p.start } : {}) };
+  const late = anchor && p.date && p.date < anchor ? { flag: 'before-signing' as const } : {};
+  return { kind: 'absolute', text: '', date: p.date, ...(p.start !== undefined ? { start: p.start } : {}), ...late };
 }
 
 const monthEnd = (m: number): Point => (y) => ({ date: isoDate(y, m, lastDay(y, m)) });
@@ -269,10 +255,10 @@ function candidates(text: string, present = textChars(text)): Hit[] {
 }
 
 /** Every deadline phrase in a paragraph, in order. `anchor` is the document date (ISO) or null. */
-export function findDeadlines(text: string, anchor: string | null, lines: [number, number], chars?: number): Deadline[] {
+export function findDeadlines(text: string, anchor: string | null, lines: [number, number], chars?: number, planYear: number | null = null): Deadline[] {
   const a = validAnchor(anchor);
   const out: Deadline[] = [];
-  let ctxYear: number | null = null;
+  let ctxYear: number | null = planYear;
   for (const h of candidates(text, chars)) {
     const p = h.build(a, h.explicit ? null : ctxYear);
     if (!p) continue;
@@ -283,15 +269,26 @@ export function findDeadlines(text: string, anchor: string | null, lines: [numbe
 }
 
 /** One phrase, normalized; null when the phrase as a whole is not a deadline. */
-export function parseDeadline(phrase: string, anchor: string | null): Omit<Deadline, 'lines'> | null {
+export function parseDeadline(phrase: string, anchor: string | null, planYear: number | null = null): Omit<Deadline, 'lines'> | null {
   const hit = candidates(phrase).find((h) => h.start === 0 && h.end === phrase.length);
-  const p = hit?.build(validAnchor(anchor), null);
+  const p = hit?.build(validAnchor(anchor), planYear);
   return p ? { ...p, text: phrase } : null;
 }
 
-/** Deadlines over a document's paragraphs and headings, anchored at its signing date. */
+/**
+ * The year a plan is for: the one year its title names (`2021年河湖长制工作要点`,
+ * `…2022年行动计划`); null when the title names none or a span (`2021—2025年`).
+ */
+export function planYear(title: string): number | null {
+  if (/[0-9]{4}年?\s*[—–\-－~～至到]+\s*[0-9]{4}/u.test(title)) return null;
+  const years = new Set(title.match(/(?<![0-9])(?:19|20)[0-9]{2}(?=年)/g) ?? []);
+  return years.size === 1 ? Number([...years][0]) : null;
+}
+
+/** Deadlines over a document's paragraphs and headings, anchored at its signing date and in its plan's year. */
 export function extractDeadlines(doc: ParsedDocument): Deadline[] {
+  const year = planYear(doc.title);
   return doc.blocks
     .filter((b) => b.kind === 'paragraph' || b.kind === 'heading')
-    .flatMap((b) => findDeadlines(b.text, doc.date, b.lines, blockChars(b)));
+    .flatMap((b) => findDeadlines(b.text, doc.date, b.lines, blockChars(b), year));
 }

@@ -1,12 +1,14 @@
 // Responsibility clauses close task paragraphs: `（责任单位：…）`,
 // `（X牵头，Y配合）`, or a `责任单位：…` line after the task. Each becomes a
 // Responsibility with its task text, outline node, units and deadline.
-import type { Block, OutlineNode, ParsedDocument } from '../parse/types.js';
+import type { Block, LineRange, OutlineNode, ParsedDocument } from '../parse/types.js';
 import type { Deadline, Responsibility, UnitRef } from './types.js';
 import { blockChars, charBit } from './block-chars.js';
 import { looksLikeClause, readClause, type ClauseUnits } from './clauses.js';
 import type { UnitRegistry } from './units.js';
-import { extractDeadlines } from './deadlines.js';
+import { extractDeadlines, planYear } from './deadlines.js';
+import { deadlineInLabel, deadlineInTask } from './task-deadline.js';
+import { TaskLocator } from './tasks.js';
 
 interface Paren {
   start: number;
@@ -14,26 +16,39 @@ interface Paren {
   inner: string;
 }
 
-/** Top-level `（…）` groups; an unclosed one at the end of a paragraph counts (its close was lost at a break). */
+/**
+ * Top-level `（…）` groups. An opening parenthesis that never closes is a
+ * misprint and read as a plain character (`县、乡（政府职责和村（居）委会职责`),
+ * except the last one of a paragraph, after every group: its close was lost
+ * at a break.
+ */
 export function topLevelParens(text: string): Paren[] {
   const out: Paren[] = [];
   if (!text.includes('（')) return out;
-  let depth = 0;
-  let start = -1;
+  const open: number[] = [];
+  const pairs: [number, number][] = [];
   // Jump from parenthesis to parenthesis instead of visiting every character.
-  let open = text.indexOf('（');
-  let close = text.indexOf('）');
-  while (open >= 0 || close >= 0) {
-    if (open >= 0 && (close < 0 || open < close)) {
-      if (depth === 0) start = open;
-      depth++;
-      open = text.indexOf('（', open + 1);
+  let o = text.indexOf('（');
+  let c = text.indexOf('）');
+  while (o >= 0 || c >= 0) {
+    if (o >= 0 && (c < 0 || o < c)) {
+      open.push(o);
+      o = text.indexOf('（', o + 1);
     } else {
-      if (depth > 0 && --depth === 0) out.push({ start, end: close + 1, inner: text.slice(start + 1, close) });
-      close = text.indexOf('）', close + 1);
+      const start = open.pop();
+      if (start !== undefined) pairs.push([start, c]);
+      c = text.indexOf('）', c + 1);
     }
   }
-  if (depth > 0 && start >= 0 && text.length - start < 400) out.push({ start, end: text.length, inner: text.slice(start + 1) });
+  pairs.sort((a, b) => a[0] - b[0]);
+  let end = -1;
+  for (const [start, close] of pairs) {
+    if (start < end) continue;
+    out.push({ start, end: close + 1, inner: text.slice(start + 1, close) });
+    end = close + 1;
+  }
+  const last = open[open.length - 1];
+  if (last !== undefined && last >= end && text.length - last < 400) out.push({ start: last, end: text.length, inner: text.slice(last + 1) });
   return out;
 }
 
@@ -57,65 +72,116 @@ function outlineIndex(nodes: OutlineNode[]): (line: number) => string | null {
   };
 }
 
+interface Found {
+  block: number;
+  /** Offsets of the clause in the block text (the whole block for a `责任单位：` line). */
+  start: number;
+  end: number;
+  units: ClauseUnits;
+  /** The block's text before the clause, after any earlier clause in it. */
+  before: string;
+  first: boolean;
+  standalone: boolean;
+  /** The clause's continuation in the next block, when it ran over a break. */
+  tail?: string;
+}
+
+/** Every clause of the document, in order. */
+function findClauses(blocks: Block[]): Found[] {
+  const out: Found[] = [];
+  for (let k = 1; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'table') continue;
+    if (STANDALONE.test(b.text)) {
+      const units = readClause(b.text);
+      if (units) out.push({ block: k, start: 0, end: b.text.length, units, before: '', first: true, standalone: true });
+      continue;
+    }
+    let cursor = 0;
+    for (const p of blockChars(b) & OPEN_PAREN ? topLevelParens(b.text) : []) {
+      // `…（责任单位：` at the end of a paragraph, its units after a break: `各乡〈镇〉、县水利局）`.
+      const tail = p.end === b.text.length && !b.text.endsWith('）') ? CONTINUED.exec(blocks[k + 1]?.kind === 'paragraph' ? blocks[k + 1]!.text : '') : null;
+      const inner = tail ? p.inner + tail[1] : p.inner;
+      if (!looksLikeClause(inner)) continue;
+      const units = readClause(inner);
+      if (!units) continue;
+      out.push({ block: k, start: p.start, end: p.end, units, before: b.text.slice(cursor, p.start).replace(/^[。；，\s]+/u, ''), first: cursor === 0, standalone: false, ...(tail ? { tail: tail[0] } : {}) });
+      cursor = p.end;
+      if (tail) k++;
+    }
+  }
+  return out;
+}
+
+/** The rest of a clause continued in the next paragraph, up to the parenthesis that closes it. */
+const CONTINUED = {
+  exec(text: string): [string, string] | null {
+    let depth = 1;
+    for (let i = 0; i < Math.min(text.length, 200); i++) {
+      const ch = text[i];
+      if (ch === '（') depth++;
+      else if (ch === '）' && --depth === 0) return i > 0 ? [text.slice(0, i + 1), text.slice(0, i)] : null;
+    }
+    return null;
+  },
+};
+
 /**
  * `deadlines` are the document's deadlines (extractDeadlines), found once per
- * paragraph; a clause takes the first one printed in its own task text.
+ * paragraph; a clause takes the one in its own parenthesis, else in its
+ * 时限要求 line, else the first printed in its task text (task-deadline.ts).
  */
 export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegistry, deadlines: Deadline[] = extractDeadlines(doc)): Responsibility[] {
   const out: Responsibility[] = [];
   const byBlock = new Map<number, Deadline[]>();
   for (const d of deadlines) byBlock.set(d.lines[0], [...(byBlock.get(d.lines[0]) ?? []), d]);
-  const deadlineIn = (text: string, block: Block): Deadline | null => (byBlock.get(block.lines[0]) ?? []).find((d) => text.includes(d.text)) ?? null;
+  const ctx = { anchor: doc.date, planYear: planYear(doc.title) };
   const nodeAt = outlineIndex(doc.outline);
+  const blocks = doc.blocks;
+  const clauses = findClauses(blocks);
+  const tasks = new TaskLocator(doc, new Set(clauses.map((c) => c.block)));
   let inherited: UnitRef[] = [];
-  let previousTask: { text: string; block: Block } | null = null;
   const resolve = (names: string[]) => names.map((n) => registry.resolve(n));
+  /** Whether the last clause's deadline came from its own words (clause or 时限 line). */
+  let ownDeadline = false;
 
-  const emit = (units: ClauseUnits, clause: string, task: string, block: Block, lines: [number, number]) => {
-    const deadline = deadlineIn(task, block);
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    const b = blocks[c.block]!;
+    const task = tasks.locate(c.block, c.before, c.first);
+    const clause = b.text.slice(c.start, c.end) + (c.tail ?? '');
+    const inner = c.standalone ? clause : clause.slice(1, -1);
+    const lines: LineRange = c.tail ? [b.lines[0], blocks[c.block + 1]!.lines[1]] : b.lines;
+    let deadline = deadlineInLabel(inner, ctx, lines);
+    ownDeadline = deadline !== null;
+    if (!deadline) {
+      const found = blocks.slice(task.startBlock, c.block + 1).flatMap((x) => byBlock.get(x.lines[0]) ?? []);
+      deadline = deadlineInTask(task.text, found, ctx, [blocks[task.startBlock]!.lines[0], b.lines[1]]);
+    }
     const r: Responsibility = {
-      task: task.trim(),
-      outlineId: nodeAt(block.lines[0]),
-      leadUnits: resolve(units.lead),
-      responsibleUnits: resolve(units.responsible),
-      cooperatingUnits: resolve(units.cooperating),
+      task: task.text,
+      title: task.title,
+      outlineId: nodeAt(blocks[task.startBlock]!.lines[0]),
+      leadUnits: resolve(c.units.lead),
+      responsibleUnits: resolve(c.units.responsible),
+      cooperatingUnits: resolve(c.units.cooperating),
       deadline,
       clause,
       lines,
+      taskLines: [task.startLine, lines[1]],
     };
     if (inherited.length) r.inherited = inherited;
     out.push(r);
-    if (units.inheritRule?.length) inherited = resolve(units.inheritRule);
-  };
-
-  for (const b of doc.blocks.slice(1)) {
-    if (b.kind === 'table') continue;
-    const time = TIME_LINE.exec(b.text);
-    if (time && out.length) {
-      const last = out[out.length - 1]!;
-      last.deadline ??= deadlineIn(time[1]!, b);
-      continue;
+    if (c.units.inheritRule?.length) inherited = resolve(c.units.inheritRule);
+    // A 时限要求 line right after the clause (before the next clause) is the clause's own.
+    const next = clauses[i + 1]?.block ?? blocks.length;
+    for (let k = c.block + 1; k < Math.min(next, c.block + 3); k++) {
+      const time = TIME_LINE.exec(blocks[k]!.text);
+      if (!time) continue;
+      const d = deadlineInLabel(time[1]!, ctx, blocks[k]!.lines);
+      if (d && !ownDeadline) r.deadline = d;
+      break;
     }
-    if (STANDALONE.test(b.text)) {
-      const units = readClause(b.text);
-      if (units && previousTask) emit(units, b.text, previousTask.text, previousTask.block, [previousTask.block.lines[0], b.lines[1]]);
-      continue;
-    }
-    let cursor = 0;
-    let found = false;
-    for (const p of blockChars(b) & OPEN_PAREN ? topLevelParens(b.text) : []) {
-      if (!looksLikeClause(p.inner)) continue;
-      const units = readClause(p.inner);
-      if (!units) continue;
-      let task = b.text.slice(cursor, p.start);
-      // A clause alone in its paragraph closes the paragraph before it.
-      if (previousTask && !/[^。；，\s]/u.test(task)) task = previousTask.text;
-      emit(units, b.text.slice(p.start, p.end), task, b, b.lines);
-      cursor = p.end;
-      found = true;
-    }
-    const rest = b.text.slice(cursor).replace(/^[。；，\s]+/u, '');
-    previousTask = rest || !found ? { text: found ? rest : b.text, block: b } : previousTask;
   }
   return out;
 }

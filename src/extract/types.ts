@@ -2,7 +2,7 @@
 // `gongbao parse` JSON; add fields freely, never rename.
 import type { LineRange } from '../parse/types.js';
 
-export type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'unresolved';
+export type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'ongoing' | 'unresolved';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -16,6 +16,8 @@ export interface Deadline {
   relative?: { amount: number; unit: 'day' | 'workday' | 'week' | 'month' | 'year' | 'hour'; from: string } | null;
   /** Recurring deadlines as an RFC 5545 RRULE, e.g. `FREQ=MONTHLY;BYMONTHDAY=18`. */
   rrule?: string | null;
+  /** `before-signing`: an absolute date earlier than the signing date, kept as printed for review. */
+  flag?: 'before-signing';
   lines: LineRange;
 }
 
@@ -29,8 +31,10 @@ export interface UnitRef {
 }
 
 export interface Responsibility {
-  /** The task text: the paragraph (or heading + paragraph) the clause closes. */
+  /** The task text: the item or paragraph the clause closes, joined across page and column breaks. */
   task: string;
+  /** A short task name: the item's heading or its first clause, whole words, at most 40 characters. */
+  title: string | null;
   outlineId: string | null;
   leadUnits: UnitRef[];
   responsibleUnits: UnitRef[];
@@ -40,7 +44,10 @@ export interface Responsibility {
   clause: string;
   /** Units inherited from a `…以下不再列出` rule. */
   inherited?: UnitRef[];
+  /** Where the clause is printed. */
   lines: LineRange;
+  /** From the line where the task starts (its item marker or heading) to the clause. */
+  taskLines: LineRange;
 }
 
 export interface Citation {

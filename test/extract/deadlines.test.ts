@@ -45,12 +45,25 @@ describe('absolute deadlines', () => {
     expect(date('十二月底前')).toBe('2022-12-31');
     expect(date('十一月二十日前')).toBe('2022-11-20');
   });
-  it('rolls a date more than a month before the anchor over to the next year', () => {
-    expect(date('8月底前', '2022-09-09')).toBe('2022-08-31'); // signed late: still this year
-    expect(date('6月底前', '2022-09-16')).toBe('2023-06-30');
-    expect(date('3月底前', '2022-12-12')).toBe('2023-03-31');
-    expect(date('上半年', '2022-08-25')).toBe('2023-06-30');
-    expect(date('2022年3月底前', '2022-12-12')).toBe('2022-03-31'); // a printed year never rolls
+  it('keeps a date before the signing date as printed and flags it, never moving it to the next year', () => {
+    const at = (p: string, anchor: string) => parseDeadline(p, anchor);
+    expect(at('8月底前', '2022-09-09')).toMatchObject({ date: '2022-08-31', flag: 'before-signing' });
+    expect(at('6月底前', '2022-09-16')).toMatchObject({ date: '2022-06-30', flag: 'before-signing' });
+    expect(at('上半年', '2022-08-25')).toMatchObject({ date: '2022-06-30', flag: 'before-signing' });
+    expect(at('2022年3月底前', '2022-12-12')).toMatchObject({ date: '2022-03-31', flag: 'before-signing' });
+    expect(at('12月底前', '2022-09-16')).not.toHaveProperty('flag');
+  });
+  it("resolves a yearless date in the plan's year, taken from its title", async () => {
+    const { planYear } = await import('../../src/extract/deadlines.js');
+    expect(planYear('五台县2021年河湖长制工作要点')).toBe(2021);
+    expect(planYear('推进服务业提质增效2022年行动计划')).toBe(2022);
+    expect(planYear('五台县地质灾害防治“十四五”规划 (2021—2025年)')).toBeNull();
+    expect(planYear('关于加快推进数字经济发展的实施方案')).toBeNull();
+    // A plan for 2021 signed in July 2021: `4月底前` is 2021-04-30 (flagged), not 2022.
+    expect(parseDeadline('4月底前', '2021-07-20', 2021)).toMatchObject({ date: '2021-04-30', flag: 'before-signing' });
+    // A 2023 plan signed in December 2022: `6月底前` is in 2023.
+    expect(parseDeadline('6月底前', '2022-12-20', 2023)).toMatchObject({ date: '2023-06-30' });
+    expect(parseDeadline('6月底前', '2022-12-20', 2023)).not.toHaveProperty('flag');
   });
   it('inherits a year printed earlier in the paragraph', () => {
     const ds = findDeadlines('2025年上半年，完成数据整理；下半年，争取建成数据库。', '2023-06-27', [3, 5]);

@@ -1,0 +1,77 @@
+// The deadline that belongs to one task (issue #12): the one written in the
+// clause's own parenthesis, else its 时限要求/完成时限 line, else the first
+// time frame printed in the task text. A rhythm of work (`按月调度`, `每年开展`)
+// is how the work is done, not when the task is due, so it is skipped unless
+// it names a due day (`每月5日前报送`).
+import type { LineRange } from '../parse/types.js';
+import type { Deadline } from './types.js';
+import { findDeadlines, parseDeadline } from './deadlines.js';
+import { chineseNumber } from '../parse/dates.js';
+
+export interface TimeContext { anchor: string | null; planYear: number | null }
+
+/** `全年持续开展`, `长期坚持`, `常态化`: the task runs all the time. */
+const ONGOING = /全年|长期|持续|常态化|常年/u;
+
+const dueDay = (d: Deadline) => d.kind !== 'recurring' || /BYMONTHDAY|BYMONTH=/u.test(d.rrule ?? '');
+const usable = (d: Deadline) => d.kind !== 'unresolved' && dueDay(d);
+
+/** In a clause or a 时限 line: a date, a period, or an ongoing frame. */
+export function deadlineInLabel(text: string, ctx: TimeContext, lines: LineRange): Deadline | null {
+  const found = findDeadlines(text, ctx.anchor, lines, undefined, ctx.planYear).find(usable);
+  if (found) return found;
+  const on = ONGOING.exec(text);
+  return on ? { kind: 'ongoing', text: on[0], date: null, lines } : null;
+}
+
+const OBJECT_BEFORE = /^[对将把]$/u;
+
+interface Frame { at: number; deadline: Deadline }
+
+/**
+ * Time frames a task states that the general deadline rules leave out:
+ * a year heading the sentence (`2022年，重点…`, `今年重点推进…`: the year's end),
+ * `全年` as the frame of a target (`全年托管面积达到…`), `争取2年…` (relative),
+ * and a window's end (`自2022年第二季度起至2023年6月底`).
+ */
+function frames(text: string, ctx: TimeContext, lines: LineRange): Frame[] {
+  const out: Frame[] = [];
+  const head = /(?:^|[。；，：])((?:[0-9]{4}|今)年)(?![0-9月季上下中前底末内度以初])/gu;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const year = m[1] === '今年' ? (ctx.anchor ? Number(ctx.anchor.slice(0, 4)) : null) : Number(m[1]!.slice(0, 4));
+    if (year === null) continue;
+    const date = `${year}-12-31`;
+    const late = ctx.anchor && date < ctx.anchor ? { flag: 'before-signing' as const } : {};
+    out.push({ at: m.index + m[0].length - m[1]!.length, deadline: { kind: 'absolute', text: m[1]!, date, ...late, lines } });
+  }
+  const year = /(?:^|[。；，：])全年(?!目标|任务|计划|工作)/gu;
+  for (let m = year.exec(text); m; m = year.exec(text)) out.push({ at: m.index + m[0].length - 2, deadline: { kind: 'ongoing', text: '全年', date: null, lines } });
+  const within = /(?:争取|力争|用)([0-9]{1,2}|[一二两三四五六七八九十])年(?:时间)?/gu;
+  for (let m = within.exec(text); m; m = within.exec(text)) {
+    const amount = Number(m[1]) || (chineseNumber(m[1]!.replace(/两/g, '二')) ?? 0);
+    out.push({ at: m.index + m[0].indexOf(m[1]!), deadline: { kind: 'relative', text: `${m[1]}年`, date: null, relative: { amount, unit: 'year', from: 'issue' }, lines } });
+  }
+  const window = /自[^，。；自]{2,16}?起至((?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?|[0-9]{4}年(?:底|末)?)/gu;
+  for (let m = window.exec(text); m; m = window.exec(text)) {
+    const end = parseDeadline(m[1]!, ctx.anchor, ctx.planYear) ?? parseDeadline(`${m[1]}底`, ctx.anchor, ctx.planYear);
+    if (end?.date) out.push({ at: m.index, deadline: { ...end, text: m[0], lines } });
+  }
+  return out;
+}
+
+/**
+ * The first time frame printed in the task text. `found` are the general
+ * deadlines already read from the task's paragraphs (extractDeadlines).
+ */
+export function deadlineInTask(text: string, found: Deadline[], ctx: TimeContext, lines: LineRange): Deadline | null {
+  const all: Frame[] = frames(text, ctx, lines);
+  for (const d of found) {
+    if (!usable(d)) continue;
+    const at = text.indexOf(d.text);
+    // `对年底前及2023年一季度计划新开工的项目进行清单管理`: the date describes the object.
+    if (at >= 0 && !OBJECT_BEFORE.test(text.slice(Math.max(0, at - 1), at))) all.push({ at, deadline: d });
+  }
+  if (!all.length) return null;
+  all.sort((a, b) => a.at - b.at || b.deadline.text.length - a.deadline.text.length);
+  return all[0]!.deadline;
+}
