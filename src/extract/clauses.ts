@@ -10,9 +10,23 @@ export interface ClauseUnits {
   cooperating: string[];
   /** Units a `以下不再列出` rule adds to every later clause of the document. */
   inheritRule: string[] | null;
+  /** The responsible units came from a bare list or `X、Y负责`: a `列第一位者为牵头单位` convention applies to them. */
+  ordered?: boolean;
 }
 
-const LABELS: [RegExp, keyof Omit<ClauseUnits, 'inheritRule'>][] = [
+/**
+ * `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门`: the document's
+ * convention that the first unit of `（A、B负责）` leads.
+ */
+export const FIRST_LEADS = /[，,。；]?(?:(?:列|排)在?(?:第一位|首位)|排名第一|位列第一|列在最前)(?:者|的)?(?:部门|单位)?为牵头(?:单位|部门)(?:[，,]?(?:下同|以下同))?/u;
+
+/** Apply the convention: the first responsible unit of an ordered list becomes the lead. */
+export function applyFirstLeads(c: ClauseUnits): ClauseUnits {
+  if (!c.ordered || c.lead.length || !c.responsible.length) return c;
+  return { ...c, lead: c.responsible.slice(0, 1), responsible: c.responsible.slice(1) };
+}
+
+const LABELS: [RegExp, 'lead' | 'responsible' | 'cooperating'][] = [
   [/^(?:牵头单位|牵头部门|主责单位|主办单位)$/u, 'lead'],
   [/^(?:责任单位|责任部门|承办单位|实施单位|落实单位)$/u, 'responsible'],
   [/^(?:参与单位|配合单位|配合部门|协办单位|协作单位|参加单位|协同单位)$/u, 'cooperating'],
@@ -34,7 +48,8 @@ const RESP_VERB = /(?:具体负责|共同负责|负责落实|负责|落实|实�
  */
 export function splitUnits(list: string): string[] {
   const out: string[] = [];
-  for (const part of list.split(/[、，,；;\/]/u)) {
+  // `全国总工会等和各省级人民政府`: the 等 closes one list, 和 adds another unit.
+  for (const part of list.replace(/等(?:有关|相关)?(?:部门|单位)?(?=(?:和|及|以及|与)各)/gu, '、').replace(/、(?:和|及|以及|与)各/gu, '、各').split(/[、，,；;\/]/u)) {
     let rest = part.trim();
     for (;;) {
       const m = /^(.+?)(?:和|及|与|以及)(.+)$/u.exec(rest);
@@ -54,7 +69,7 @@ const empty = (): ClauseUnits => ({ lead: [], responsible: [], cooperating: [], 
 /** Read the inside of a clause (without its parentheses). Null when it assigns nobody. */
 export function readClause(inner: string): ClauseUnits | null {
   const c = empty();
-  let text = inner.replace(/\s+/g, '');
+  let text = inner.replace(/\s+/g, '').replace(FIRST_LEADS, '');
   const inherit = INHERIT.exec(text);
   if (inherit) {
     c.inheritRule = splitUnits(inherit[1]!).filter(isUnitLike);
@@ -93,11 +108,15 @@ function readVerbs(part: string, c: ClauseUnits): void {
       (sawLead ? c.cooperating : c.responsible).push(...splitUnits(s.slice(0, m.index)));
     } else if ((m = RESP_VERB.exec(s))) {
       c.responsible.push(...splitUnits(s.slice(0, m.index)));
+      c.ordered = true;
     } else {
       bare.push(...splitUnits(s));
     }
   }
-  if (bare.length && bare.every(isUnitLike)) c.responsible.push(...bare);
+  if (bare.length && bare.every(isUnitLike)) {
+    c.responsible.push(...bare);
+    c.ordered = true;
+  }
 }
 
 /** Does the inside of a parenthesis look like a responsibility clause? */

@@ -4,7 +4,7 @@
 import type { Block, LineRange, OutlineNode, ParsedDocument } from '../parse/types.js';
 import type { Deadline, Responsibility, UnitRef } from './types.js';
 import { blockChars, charBit } from './block-chars.js';
-import { looksLikeClause, readClause, type ClauseUnits } from './clauses.js';
+import { FIRST_LEADS, applyFirstLeads, looksLikeClause, readClause, type ClauseUnits } from './clauses.js';
 import type { UnitRegistry } from './units.js';
 import { extractDeadlines, planYear } from './deadlines.js';
 import { deadlineInLabel, deadlineInTask } from './task-deadline.js';
@@ -99,6 +99,7 @@ function findClauses(blocks: Block[]): Found[] {
     }
     let cursor = 0;
     for (const p of blockChars(b) & OPEN_PAREN ? topLevelParens(b.text) : []) {
+      if (aside(b.text, p)) continue;
       // `…（责任单位：` at the end of a paragraph, its units after a break: `各乡〈镇〉、县水利局）`.
       const tail = p.end === b.text.length && !b.text.endsWith('）') ? CONTINUED.exec(blocks[k + 1]?.kind === 'paragraph' ? blocks[k + 1]!.text : '') : null;
       const inner = tail ? p.inner + tail[1] : p.inner;
@@ -111,6 +112,16 @@ function findClauses(blocks: Block[]): Found[] {
     }
   }
   return out;
+}
+
+/**
+ * A parenthesis inside a running sentence is an aside, not a clause that
+ * closes a task: `…的实施（技工院校内由人力资源社会保障行政部门负责），国务院…`.
+ */
+function aside(text: string, p: Paren): boolean {
+  const prev = text[p.start - 1];
+  const next = text[p.end];
+  return prev !== undefined && !/[。；！？：）\s]/u.test(prev) && next !== undefined && /[，、,]/u.test(next);
 }
 
 /** The rest of a clause continued in the next paragraph, up to the parenthesis that closes it. */
@@ -140,6 +151,8 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
   const blocks = doc.blocks;
   const clauses = findClauses(blocks);
   const tasks = new TaskLocator(doc, new Set(clauses.map((c) => c.block)));
+  // `列第一位者为牵头单位，下同`: from where the document says so, the first listed unit leads.
+  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && FIRST_LEADS.test(x.text));
   let inherited: UnitRef[] = [];
   const resolve = (names: string[]) => names.map((n) => registry.resolve(n));
   /** Whether the last clause's deadline came from its own words (clause or 时限 line). */
@@ -149,6 +162,7 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
     const c = clauses[i]!;
     const b = blocks[c.block]!;
     const task = tasks.locate(c.block, c.before, c.first);
+    const units = firstLeadsFrom >= 0 && c.block >= firstLeadsFrom ? applyFirstLeads(c.units) : c.units;
     const clause = b.text.slice(c.start, c.end) + (c.tail ?? '');
     const inner = c.standalone ? clause : clause.slice(1, -1);
     const lines: LineRange = c.tail ? [b.lines[0], blocks[c.block + 1]!.lines[1]] : b.lines;
@@ -162,9 +176,9 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
       task: task.text,
       title: task.title,
       outlineId: nodeAt(blocks[task.startBlock]!.lines[0]),
-      leadUnits: resolve(c.units.lead),
-      responsibleUnits: resolve(c.units.responsible),
-      cooperatingUnits: resolve(c.units.cooperating),
+      leadUnits: resolve(units.lead),
+      responsibleUnits: resolve(units.responsible),
+      cooperatingUnits: resolve(units.cooperating),
       deadline,
       clause,
       lines,
