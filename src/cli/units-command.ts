@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { analyzeIssueBytes } from '../pipeline.js';
 import { defaultRegistry } from '../extract/index.js';
+import { GENERIC_COLLECTIVE_NAME } from '../extract/units.js';
 import { bundledSamplesDir } from '../paths.js';
 import { readInputFile } from '../text/read-file.js';
 
@@ -28,10 +29,16 @@ export function registerUnits(program: Command): void {
         process.stdout.write(`${JSON.stringify({ units: list, review: [...registry.unknown.keys()] }, null, 1)}\n`);
         return;
       }
-      for (const u of list) {
+      // Collective phrases (`县直有关部门`) are not units: counted apart, after the directory.
+      const units = list.filter((u) => u.kind !== 'collective' || u.curated && u.id !== GENERIC_COLLECTIVE_NAME);
+      const collective = list.filter((u) => !units.includes(u) && u.mentions > 0);
+      for (const u of units) {
         const aliases = u.aliases.length ? `（别名：${u.aliases.join('、')}）` : '';
-        process.stdout.write(`${String(u.mentions).padStart(4)}  ${KIND_LABEL[u.kind] ?? u.kind}  ${u.name}${aliases}${u.needsReview ? '  [待审核]' : ''}\n`);
+        const host = u.hostedBy ? `（加挂于${u.hostedBy}）` : '';
+        const misprints = u.misprints?.length ? `（疑似错印：${u.misprints.join('、')}，待审核）` : '';
+        process.stdout.write(`${String(u.mentions).padStart(4)}  ${KIND_LABEL[u.kind] ?? u.kind}  ${u.name}${host}${aliases}${misprints}${u.needsReview ? '  [待审核]' : ''}\n`);
       }
-      process.stdout.write(`共 ${list.length} 个单位，其中 ${registry.unknown.size} 个待审核\n`);
+      if (collective.length) process.stdout.write(`泛指表述（不是单位）：${collective.map((u) => `${u.name} ${u.mentions}`).join('；')}\n`);
+      process.stdout.write(`共 ${units.length} 个单位，其中 ${units.filter((u) => u.needsReview).length} 个待审核\n`);
     });
 }

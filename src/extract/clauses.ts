@@ -35,7 +35,13 @@ const LABELLED = /^(牵头单位|牵头部门|主责单位|主办单位|责任�
 
 const INHERIT = /(?:各项[^，。；]{0,12}?(?:责任单位)?(?:均包括|均含|都包括)|以下均需|以下均由)([^。；]+?)(?:落实|负责)?[，,。；]?\s*(?:以下)?(?:均)?不再(?:一一)?列出/u;
 
+/** A time label ends the unit list before it. */
+export const TIME_LABEL = /[，,；;。]?(?:时限要求|完成时限|完成时间|时间要求|办结时限|时间节点)[：:].*$/u;
 const LEAD_VERB = /牵头(?:负责)?$/u;
+/** `X会同Y负责`: X leads, Y cooperates. */
+const WITH = /^(.+?)会同(.+)$/u;
+/** `生态环境部指导`: a guiding unit works with the ones responsible. */
+const GUIDE_VERB = /(?:指导|督导|支持)$/u;
 const COOP_VERB = /(?:配合|协助|参与|协办)$/u;
 /** `按职责分工负责`: under a lead, these units share the work as cooperators. */
 const SHARE_VERB = /(?:按照?职责(?:分工)?(?:分别)?负责|按照?职责(?:分工)?落实|分工负责|分别负责)$/u;
@@ -69,7 +75,8 @@ const empty = (): ClauseUnits => ({ lead: [], responsible: [], cooperating: [], 
 /** Read the inside of a clause (without its parentheses). Null when it assigns nobody. */
 export function readClause(inner: string): ClauseUnits | null {
   const c = empty();
-  let text = inner.replace(/\s+/g, '').replace(FIRST_LEADS, '');
+  // A unit list stops at the next label: `…示范区时限要求：全年持续开展` (the deadline is read apart).
+  let text = inner.replace(/\s+/g, '').replace(FIRST_LEADS, '').replace(TIME_LABEL, '');
   const inherit = INHERIT.exec(text);
   if (inherit) {
     c.inheritRule = splitUnits(inherit[1]!).filter(isUnitLike);
@@ -93,15 +100,23 @@ export function readClause(inner: string): ClauseUnits | null {
 
 /** `X牵头，Y配合` / `X负责，Y配合` / `X、Y按职责分工负责` / a bare unit list. */
 function readVerbs(part: string, c: ClauseUnits): void {
-  const segments = part.split(/(?<=牵头|负责|配合|落实|协助|参与)[，,、]/u).filter(Boolean);
+  const segments = part.split(/(?<=牵头|负责|配合|落实|协助|参与|指导)[，,、]/u).filter(Boolean);
   let sawLead = c.lead.length > 0;
   const bare: string[] = [];
   for (const seg of segments) {
     const s = seg.replace(/[，,]$/u, '');
     let m: RegExpExecArray | null;
-    if ((m = LEAD_VERB.exec(s))) {
+    const w = WITH.exec(s);
+    if (w && isUnitLike(splitUnits(w[1]!)[0] ?? '')) {
+      c.lead.push(...splitUnits(w[1]!));
+      const rest = w[2]!.replace(/(?:共同|按职责分工|分别)?(?:负责|落实|实施|推进)$/u, '');
+      c.cooperating.push(...splitUnits(rest).filter((u) => !/^(?:有关|相关|其他)(?:部门|单位)$/u.test(u)));
+      sawLead = true;
+    } else if ((m = LEAD_VERB.exec(s))) {
       c.lead.push(...splitUnits(s.slice(0, m.index)));
       sawLead = true;
+    } else if ((m = GUIDE_VERB.exec(s))) {
+      c.cooperating.push(...splitUnits(s.slice(0, m.index)));
     } else if ((m = COOP_VERB.exec(s))) {
       c.cooperating.push(...splitUnits(s.slice(0, m.index)));
     } else if ((m = SHARE_VERB.exec(s))) {
@@ -119,11 +134,18 @@ function readVerbs(part: string, c: ClauseUnits): void {
   }
 }
 
+/** Does a clause name a role (牵头, 负责, 责任单位…), rather than list units bare? */
+export function assigns(inner: string): boolean {
+  return LABELLED.test(inner.replace(/\s+/g, '')) || /牵头|负责|配合|参与|会同|协办|不再列出/u.test(inner);
+}
+
 /** Does the inside of a parenthesis look like a responsibility clause? */
 export function looksLikeClause(inner: string): boolean {
   const t = inner.replace(/\s+/g, '');
   if (t.length < 2 || t.length > 400) return false;
   if (/^(?:见|详见|附件|试行|暂行|以下简称|简称|\d{4}年版)/u.test(t) || /〔\d{4}〕/u.test(t)) return false;
+  // `（或国家部委）`, `（如五台山沙棘制品有限公司）`: an alternative or an example, not an assignment.
+  if (/^(?:或|或者|如|例如|比如|包括|含|以及|和|及|与|即|指|除)/u.test(t)) return false;
   if (LABELLED.test(t) || /牵头|负责|配合|不再列出/u.test(t)) return true;
   // An unlabelled list must end in an organization word somewhere; most parentheses (（一）, （2023年版）) do not.
   if (!/[局委办心府院司行组]/u.test(t)) return false;

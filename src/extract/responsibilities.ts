@@ -4,7 +4,7 @@
 import type { Block, LineRange, OutlineNode, ParsedDocument } from '../parse/types.js';
 import type { Deadline, Responsibility, UnitRef } from './types.js';
 import { blockChars, charBit } from './block-chars.js';
-import { FIRST_LEADS, applyFirstLeads, looksLikeClause, readClause, type ClauseUnits } from './clauses.js';
+import { FIRST_LEADS, applyFirstLeads, assigns, looksLikeClause, readClause, type ClauseUnits } from './clauses.js';
 import type { UnitRegistry } from './units.js';
 import { extractDeadlines, planYear } from './deadlines.js';
 import { deadlineInLabel, deadlineInTask } from './task-deadline.js';
@@ -121,7 +121,10 @@ function findClauses(blocks: Block[]): Found[] {
 function aside(text: string, p: Paren): boolean {
   const prev = text[p.start - 1];
   const next = text[p.end];
-  return prev !== undefined && !/[。；！？：）\s]/u.test(prev) && next !== undefined && /[，、,]/u.test(next);
+  if (prev === undefined || /[。；！？：）\s]/u.test(prev)) return false;
+  if (next !== undefined && /[，、,]/u.test(next)) return true;
+  // A bare unit list (no 牵头, 负责…) assigns only where it closes a sentence.
+  return !assigns(p.inner);
 }
 
 /** The rest of a clause continued in the next paragraph, up to the parenthesis that closes it. */

@@ -28,6 +28,8 @@ export interface UnitRef {
   name: string;
   /** The name as printed. */
   printed: string;
+  /** The printed name looks like a misprint of `name` (listed for review). */
+  misprint?: true;
 }
 
 export interface Responsibility {

@@ -19,12 +19,16 @@ export interface UnitRecord {
   /** Listed in the curated file (or confirmed by an editor), not only learned. */
   curated: boolean;
   dissolved?: boolean;
+  /** A name another body carries as an added brand (加挂牌子): `县商务局` at `县工业和信息化局`. Never merged with it. */
+  hostedBy?: string;
+  /** Printed names that look like misprints of this unit, kept for review (`县人力资源和社会保障和社会保障局`). */
+  misprints?: string[];
 }
 
 export interface CuratedFile {
   county?: string;
   city?: string;
-  units: { name: string; kind?: UnitKind; aliases?: string[]; history?: { name: string; until?: string; note?: string }[]; dissolved?: boolean }[];
+  units: { name: string; kind?: UnitKind; aliases?: string[]; history?: { name: string; until?: string; note?: string }[]; dissolved?: boolean; hostedBy?: string }[];
   /** Editor decisions from the review list: printed name → canonical name, or "new". */
   reviewed?: Record<string, string>;
 }
@@ -33,6 +37,27 @@ const SUFFIX_RE = /(?:局|委|办|办公室|中心|政府|部|院|会|公司|支
 const COLLECTIVE_RE = /^(?:各|县直|有关|相关|其他|其它)|(?:有关|相关|各)?(?:部门|单位|成员单位)$/u;
 /** Department words used alone before `等部门`: `公安、交通运输等部门`. */
 const DEPARTMENT_WORD_RE = /^(?:公安|交通运输|交通|宣传|教育|工信|市场监管|财政|税务|医保|卫健|卫生健康|民政|人社|住建|自然资源|生态环境|农业农村|水利|应急|应急管理|文旅|文化旅游|发改|统计|司法|审批|审批服务管理|消防|消防救援|林业|能源|退役军人|乡村振兴|医疗保障)$/u;
+
+/**
+ * Collective phrases name no one body: `县直各有关部门`, `县直有关单位`, `各相关部门`
+ * are one kind, normalized to `有关部门和单位`. Group members (`县数字经济领导小组成员单位`)
+ * and `各乡（镇）人民政府` stay named: they denote a known set.
+ */
+const GENERIC_COLLECTIVE = /^(?:县直|市直|全县|本级)?(?:各|其他|其它)?(?:有关|相关)?(?:部门|单位|部门和单位|单位和部门|部门、单位|局、办|局办|机构)$/u;
+export const GENERIC_COLLECTIVE_NAME = '有关部门和单位';
+export function isGenericCollective(name: string): boolean {
+  return GENERIC_COLLECTIVE.test(name) && /^(?:县直|市直|全县|本级|各|其他|其它|有关|相关)/u.test(name);
+}
+
+/** `县人力资源和社会保障和社会保障局` → `县人力资源和社会保障局`: a segment printed twice. */
+export function withoutRepeat(name: string): string | null {
+  for (let len = Math.floor(name.length / 2); len >= 2; len--) {
+    for (let i = 0; i + 2 * len <= name.length; i++) {
+      if (name.slice(i, i + len) === name.slice(i + len, i + 2 * len)) return name.slice(0, i + len) + name.slice(i + 2 * len);
+    }
+  }
+  return null;
+}
 
 /** Does a printed name look like an organization? */
 export function isUnitLike(name: string): boolean {
@@ -87,9 +112,10 @@ export class UnitRegistry {
     for (const u of curated.units) {
       this.add({
         id: u.name, name: u.name, aliases: u.aliases ?? [], kind: u.kind ?? inferKind(u.name),
-        history: u.history ?? [], curated: true, ...(u.dissolved ? { dissolved: true } : {}),
+        history: u.history ?? [], curated: true, ...(u.dissolved ? { dissolved: true } : {}), ...(u.hostedBy ? { hostedBy: u.hostedBy } : {}),
       });
     }
+    this.add({ id: GENERIC_COLLECTIVE_NAME, name: GENERIC_COLLECTIVE_NAME, aliases: [], kind: 'collective', history: [], curated: true });
   }
 
   static fromFile(path: string): UnitRegistry {
@@ -111,6 +137,17 @@ export class UnitRegistry {
     if (this.county && /^县/.test(name)) out.add(`${this.county}${name.slice(1)}`);
     const town = /^(.{1,4}[镇乡])人民政府$/u.exec(name);
     if (town) out.add(town[1]!);
+    // `五台县现代农业产业示范区` / `五台现代农业产业示范区`: the county's name with or without 县.
+    const short = this.county.replace(/[县市区旗]$/u, '');
+    if (short.length >= 2 && short !== this.county) {
+      if (name.startsWith(this.county)) out.add(short + name.slice(this.county.length));
+      else if (name.startsWith(short)) out.add(this.county + name.slice(short.length));
+    }
+    // `…示范区管委会` / `…示范区管理委员会` / `…示范区`: one body.
+    for (const v of [...out]) {
+      const bare = v.replace(/(?:管委会|管理委员会)$/u, '');
+      if (bare !== v && bare.length >= 4) out.add(bare);
+    }
     return [...out];
   }
 
@@ -118,6 +155,11 @@ export class UnitRegistry {
     for (const v of this.variants(name)) {
       const r = this.byName.get(v);
       if (r) return r;
+    }
+    // `水利局` in a county's document is the county's: `县水利局`.
+    if (this.county && /^[^县市省国中全各有]{2,10}(?:局|委|办)$/u.test(name)) {
+      const r = this.byName.get(`县${name}`);
+      if (r?.curated) return r;
     }
     // `公安、交通运输等部门`: a bare department word names the `X部门` alias.
     if (DEPARTMENT_WORD_RE.test(name)) {
@@ -138,7 +180,7 @@ export class UnitRegistry {
       const id = known.id ?? known.name;
       this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
       if (this.unknown.has(id)) this.unknown.set(id, this.unknown.get(id)! + 1);
-      return { id, name: known.name, printed };
+      return { id, name: known.name, printed, ...(known.misprint ? { misprint: true } : {}) };
     }
     const ref = this.resolveFresh(printed);
     this.resolved.set(printed, ref);
@@ -147,14 +189,25 @@ export class UnitRegistry {
 
   private resolveFresh(printed: string): UnitRef {
     const name = cleanUnitName(printed);
-    let r = this.lookup(name);
+    let r = isGenericCollective(name) ? this.byName.get(GENERIC_COLLECTIVE_NAME) : this.lookup(name);
     const decision = this.reviewed[name];
     if (!r && decision && decision !== 'new') r = this.lookup(decision);
+    if (!r && !decision) {
+      // A misprint of a known unit is resolved to it and listed for review, never made a unit of its own.
+      const fixed = withoutRepeat(name);
+      const known = fixed ? this.lookup(fixed) : undefined;
+      if (known?.curated) {
+        (known.misprints ??= []).includes(name) || known.misprints.push(name);
+        this.unknown.set(name, (this.unknown.get(name) ?? 0) + 1);
+        this.counts.set(known.id, (this.counts.get(known.id) ?? 0) + 1);
+        return { id: known.id, name: known.name, printed, misprint: true };
+      }
+    }
     if (!r) {
       r = { id: name, name, aliases: [], kind: inferKind(name), history: [], curated: decision === 'new' };
       if (!r.curated) this.unknown.set(name, (this.unknown.get(name) ?? 0) + 1);
       this.add(r);
-    } else if (name !== r.name && !r.aliases.includes(name) && !this.variants(r.name).includes(name)) {
+    } else if (r.id !== GENERIC_COLLECTIVE_NAME && name !== r.name && !r.aliases.includes(name) && !this.variants(r.name).includes(name)) {
       r.aliases.push(name);
     }
     this.counts.set(r.id, (this.counts.get(r.id) ?? 0) + 1);

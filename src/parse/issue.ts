@@ -8,7 +8,7 @@ import { isTocHeading, parseToc } from './toc.js';
 import { findHeaders, type DocHeader } from './split.js';
 import { parseDocument } from './document.js';
 
-export const PARSER_VERSION = '1.1.0';
+export const PARSER_VERSION = '1.2.0';
 
 const TOC_ENTRY_LINE = /^\d{1,3}\s*[、.．]/;
 

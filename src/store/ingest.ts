@@ -134,12 +134,12 @@ function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d:
   const table = statement(db, 'INSERT INTO doc_tables(doc_id, seq, caption, header_json, rows_json, line_start, line_end) VALUES (?,?,?,?,?,?,?)');
   d.tables.forEach((t, k) => table.run(id, k, t.caption, JSON.stringify(t.header), JSON.stringify(t.rows), t.lines[0], t.lines[1]));
   const resp = statement(db, `INSERT INTO responsibilities(doc_id, seq, task, outline_id, clause, deadline_text, deadline_date, deadline_json,
-    line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?)`);
+    line_start, line_end, title, task_line_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`);
   const ru = statement(db, 'INSERT INTO responsibility_units(responsibility_id, unit_id, role, printed) VALUES (?,?,?,?)');
   const du = statement(db, 'INSERT OR IGNORE INTO document_units(doc_id, unit_id) VALUES (?, ?)');
   d.responsibilities.forEach((r, k) => {
     const rid = resp.run(id, k, r.task, r.outlineId, r.clause, r.deadline?.text ?? null, r.deadline?.date ?? null,
-      r.deadline ? JSON.stringify(r.deadline) : null, r.lines[0], r.lines[1]).lastInsertRowid;
+      r.deadline ? JSON.stringify(r.deadline) : null, r.lines[0], r.lines[1], r.title, r.taskLines[0]).lastInsertRowid;
     const roles: [string, typeof r.leadUnits][] = [['lead', r.leadUnits], ['responsible', r.responsibleUnits], ['cooperating', r.cooperatingUnits], ['inherited', r.inherited ?? []]];
     for (const [role, units] of roles) {
       for (const u of units) {

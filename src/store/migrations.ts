@@ -275,6 +275,15 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    description: 'responsibilities.title and task_line_start (issue #12)',
+    up: (db) => {
+      const has = new Set((db.prepare('PRAGMA table_info(responsibilities)').all() as { name: string }[]).map((c) => c.name));
+      if (!has.has('title')) db.exec('ALTER TABLE responsibilities ADD COLUMN title TEXT');
+      if (!has.has('task_line_start')) db.exec('ALTER TABLE responsibilities ADD COLUMN task_line_start INTEGER');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,6 +3,7 @@
 // them and registers them in bulk; a clause already registered is marked.
 import { GongbaoError } from '../errors.js';
 import { normalizeDocNumber } from '../parse/docnumber.js';
+import { taskTitle } from '../extract/tasks.js';
 import type { CreateTaskInput, Supervision } from './service.js';
 import type { Actor, Task } from './model.js';
 
@@ -20,19 +21,20 @@ export function propose(sv: Supervision, docNumberInput: string): Proposal[] {
     | { id: number; title: string; date: string | null }
     | undefined;
   if (!doc) throw new GongbaoError('not-found', `文库中没有发文字号为 ${docNumber} 的文件，请先载入该期公报`);
-  const rows = sv.db.prepare(`SELECT r.id, r.task, r.outline_id, r.clause, r.deadline_date, r.deadline_text,
-      (SELECT json_group_array(json_object('unit', u.name, 'role', ru.role)) FROM responsibility_units ru
+  const rows = sv.db.prepare(`SELECT r.id, r.task, r.title, r.outline_id, r.clause, r.deadline_date, r.deadline_text,
+      (SELECT json_group_array(json_object('unit', CASE WHEN u.kind = 'collective' THEN ru.printed ELSE u.name END, 'role', ru.role)) FROM responsibility_units ru
         LEFT JOIN units u ON u.id = ru.unit_id WHERE ru.responsibility_id = r.id) AS units,
       (SELECT t.id FROM tasks t WHERE t.responsibility_id = r.id) AS task_id
     FROM responsibilities r WHERE r.doc_id = ? ORDER BY r.seq`).all(doc.id) as {
-    id: number; task: string; outline_id: string | null; clause: string | null; deadline_date: string | null; deadline_text: string | null; units: string; task_id: number | null;
+    id: number; task: string; title: string | null; outline_id: string | null; clause: string | null; deadline_date: string | null; deadline_text: string | null; units: string; task_id: number | null;
   }[];
   return rows.map((r) => {
     const units = (JSON.parse(r.units) as { unit: string | null; role: string }[]).filter((u) => u.unit);
     const byRole = (role: string) => units.filter((u) => u.role === role).map((u) => u.unit!);
     const lead = byRole('lead')[0] ?? byRole('responsible')[0] ?? byRole('cooperating')[0] ?? '（待指定）';
     const assist = [...new Set([...byRole('lead'), ...byRole('responsible'), ...byRole('cooperating')])].filter((u) => u !== lead);
-    const title = r.task.replace(/\s+/g, '').slice(0, 300) || r.clause || '（见原文）';
+    // The clause's short task name (issue #12); rows stored before it had one fall back to the task's first clause.
+    const title = r.title || taskTitle(r.task, false, false) || r.clause || '（见原文）';
     // The clause's own 期限 is the proposed due date (the office can change it per row before 立项).
     const due = r.deadline_date && r.deadline_date >= sv.today() ? r.deadline_date : undefined;
     return {
