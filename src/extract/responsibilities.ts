@@ -25,19 +25,39 @@ interface Paren {
 export function topLevelParens(text: string): Paren[] {
   const out: Paren[] = [];
   if (!text.includes('（')) return out;
-  const open: number[] = [];
-  const pairs: [number, number][] = [];
-  // Jump from parenthesis to parenthesis instead of visiting every character.
+  // Balanced text (nearly all): one pass from parenthesis to parenthesis.
+  let depth = 0;
+  let start = -1;
   let o = text.indexOf('（');
   let c = text.indexOf('）');
   while (o >= 0 || c >= 0) {
     if (o >= 0 && (c < 0 || o < c)) {
-      open.push(o);
+      if (depth++ === 0) start = o;
       o = text.indexOf('（', o + 1);
     } else {
-      const start = open.pop();
-      if (start !== undefined) pairs.push([start, c]);
+      if (depth > 0 && --depth === 0) out.push({ start, end: c + 1, inner: text.slice(start + 1, c) });
       c = text.indexOf('）', c + 1);
+    }
+  }
+  if (depth === 0) return out;
+  if (depth === 1 && !text.includes('）', start) && text.length - start < 400) {
+    out.push({ start, end: text.length, inner: text.slice(start + 1) });
+    return out;
+  }
+  return unbalancedParens(text);
+}
+
+/** Match each close with the nearest open; opens left over are plain characters, but for the last one. */
+function unbalancedParens(text: string): Paren[] {
+  const out: Paren[] = [];
+  const open: number[] = [];
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '（') open.push(i);
+    else if (ch === '）') {
+      const start = open.pop();
+      if (start !== undefined) pairs.push([start, i]);
     }
   }
   pairs.sort((a, b) => a[0] - b[0]);
@@ -148,14 +168,19 @@ const CONTINUED = {
 export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegistry, deadlines: Deadline[] = extractDeadlines(doc)): Responsibility[] {
   const out: Responsibility[] = [];
   const byBlock = new Map<number, Deadline[]>();
-  for (const d of deadlines) byBlock.set(d.lines[0], [...(byBlock.get(d.lines[0]) ?? []), d]);
+  for (const d of deadlines) {
+    const list = byBlock.get(d.lines[0]);
+    if (list) list.push(d);
+    else byBlock.set(d.lines[0], [d]);
+  }
   const ctx = { anchor: doc.date, planYear: planYear(doc.title) };
   const nodeAt = outlineIndex(doc.outline);
   const blocks = doc.blocks;
   const clauses = findClauses(blocks);
+  if (!clauses.length) return out;
   const tasks = new TaskLocator(doc, new Set(clauses.map((c) => c.block)));
   // `列第一位者为牵头单位，下同`: from where the document says so, the first listed unit leads.
-  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && FIRST_LEADS.test(x.text));
+  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && x.text.includes('牵头') && FIRST_LEADS.test(x.text));
   let inherited: UnitRef[] = [];
   const resolve = (names: string[]) => names.map((n) => registry.resolve(n));
   /** Whether the last clause's deadline came from its own words (clause or 时限 line). */
@@ -172,7 +197,8 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
     let deadline = deadlineInLabel(inner, ctx, lines);
     ownDeadline = deadline !== null;
     if (!deadline) {
-      const found = blocks.slice(task.startBlock, c.block + 1).flatMap((x) => byBlock.get(x.lines[0]) ?? []);
+      const found: Deadline[] = [];
+      for (let x = task.startBlock; x <= c.block; x++) found.push(...(byBlock.get(blocks[x]!.lines[0]) ?? []));
       deadline = deadlineInTask(task.text, found, ctx, [blocks[task.startBlock]!.lines[0], b.lines[1]]);
     }
     const r: Responsibility = {

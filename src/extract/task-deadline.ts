@@ -13,12 +13,14 @@ export interface TimeContext { anchor: string | null; planYear: number | null }
 /** `全年持续开展`, `长期坚持`, `常态化`: the task runs all the time. */
 const ONGOING = /全年|长期|持续|常态化|常年/u;
 
+/** Every deadline phrase has one of these; most clauses have none. */
+const TIME_CHARS = /[0-9年月日季旬周天]|以内|之内/u;
 const dueDay = (d: Deadline) => d.kind !== 'recurring' || /BYMONTHDAY|BYMONTH=/u.test(d.rrule ?? '');
 const usable = (d: Deadline) => d.kind !== 'unresolved' && dueDay(d);
 
 /** In a clause or a 时限 line: a date, a period, or an ongoing frame. */
 export function deadlineInLabel(text: string, ctx: TimeContext, lines: LineRange): Deadline | null {
-  const found = findDeadlines(text, ctx.anchor, lines, undefined, ctx.planYear).find(usable);
+  const found = TIME_CHARS.test(text) ? findDeadlines(text, ctx.anchor, lines, undefined, ctx.planYear).find(usable) : undefined;
   if (found) return found;
   const on = ONGOING.exec(text);
   return on ? { kind: 'ongoing', text: on[0], date: null, lines } : null;
@@ -36,16 +38,26 @@ interface Frame { at: number; deadline: Deadline }
  */
 function frames(text: string, ctx: TimeContext, lines: LineRange): Frame[] {
   const out: Frame[] = [];
-  const head = /(?:^|[。；，：])((?:[0-9]{4}|今)年)(?![0-9月季上下中前底末内度以初])/gu;
-  for (let m = head.exec(text); m; m = head.exec(text)) {
-    const year = m[1] === '今年' ? (ctx.anchor ? Number(ctx.anchor.slice(0, 4)) : null) : Number(m[1]!.slice(0, 4));
+  // From 年 to 年 (a regex would try every position): `2022年，`, `今年重点`, `，全年托管…`.
+  for (let i = text.indexOf('年'); i >= 0; i = text.indexOf('年', i + 1)) {
+    const after = text[i + 1] ?? '';
+    if (text[i - 1] === '全') {
+      if (SENTENCE_START.test(text[i - 2] ?? '') && !/^(?:目标|任务|计划|工作)/u.test(text.slice(i + 1, i + 3))) {
+        out.push({ at: i - 1, deadline: { kind: 'ongoing', text: '全年', date: null, lines } });
+      }
+      continue;
+    }
+    if (NOT_A_YEAR_FRAME.test(after)) continue;
+    const digits = /[0-9]{4}$/u.exec(text.slice(Math.max(0, i - 4), i))?.[0];
+    const at = digits ? i - 4 : text[i - 1] === '今' ? i - 1 : -1;
+    if (at < 0 || !SENTENCE_START.test(text[at - 1] ?? '')) continue;
+    const year = digits ? Number(digits) : ctx.anchor ? Number(ctx.anchor.slice(0, 4)) : null;
     if (year === null) continue;
     const date = `${year}-12-31`;
     const late = ctx.anchor && date < ctx.anchor ? { flag: 'before-signing' as const } : {};
-    out.push({ at: m.index + m[0].length - m[1]!.length, deadline: { kind: 'absolute', text: m[1]!, date, ...late, lines } });
+    out.push({ at, deadline: { kind: 'absolute', text: text.slice(at, i + 1), date, ...late, lines } });
   }
-  const year = /(?:^|[。；，：])全年(?!目标|任务|计划|工作)/gu;
-  for (let m = year.exec(text); m; m = year.exec(text)) out.push({ at: m.index + m[0].length - 2, deadline: { kind: 'ongoing', text: '全年', date: null, lines } });
+  if (!/争取|力争|用[0-9一二两三四五六七八九十]|起至/u.test(text)) return out;
   const within = /(?:争取|力争|用)([0-9]{1,2}|[一二两三四五六七八九十])年(?:时间)?/gu;
   for (let m = within.exec(text); m; m = within.exec(text)) {
     const amount = Number(m[1]) || (chineseNumber(m[1]!.replace(/两/g, '二')) ?? 0);
@@ -58,6 +70,11 @@ function frames(text: string, ctx: TimeContext, lines: LineRange): Frame[] {
   }
   return out;
 }
+
+/** What may stand before a time frame that heads its clause: nothing, or a clause break. */
+const SENTENCE_START = /^(?:|[。；，：])$/u;
+/** `2022年底`, `2022年6月`, `2022年度`, `2022年以来`: read by the general rules, or not a frame. */
+const NOT_A_YEAR_FRAME = /^[0-9月季上下中前底末内度以初]$/u;
 
 /**
  * The first time frame printed in the task text. `found` are the general

@@ -21,15 +21,25 @@ export interface TaskSpan {
 }
 
 export const TITLE_MAX = 40;
+/** How much of a paragraph's head is cleaned to find its title. */
+const HEAD = 240;
 /** A paragraph that ends here is finished; anything else continues after a break. */
 const FINISHED = /[。；！？：…”」』）)\]】]$/u;
 const FIRST_SENTENCE = /^[^。！？]*/u;
 const FIRST_CLAUSE = /^[^，,；;：:。！？]*/u;
 const NON_CONTENT = /[^。；，,\s]/u;
 
+/** The last character that is not whitespace. */
+function lastChar(text: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/u.test(text[i]!)) i--;
+  return i >= 0 ? text[i]! : '';
+}
+
 /** Whitespace, outline marker and markdown residue removed. */
 export function cleanTaskText(text: string): string {
-  const t = text.replace(/^(?:#{1,6}\s*|[-*]\s+)/u, '').replace(/\*\*/g, '').replace(/\s+/g, '');
+  // A title, a run-in heading or a first sentence lies in the head of a paragraph: clean only that.
+  const t = text.slice(0, HEAD).replace(/^(?:#{1,6}\s*|[-*]\s+)/u, '').replace(/\*\*/g, '').replace(/\s+/g, '');
   const m = matchMarker(t);
   return (m ? m.rest : t).replace(/^[#*\s]+/u, '');
 }
@@ -63,6 +73,8 @@ export class TaskLocator {
   /** Block indexes that start an outline node. */
   private readonly nodeBlock = new Set<number>();
   private readonly shortGroup = new Map<OutlineNode | null, boolean>();
+  private top: OutlineNode[] = [];
+  private readonly cleaned = new Map<number, string>();
 
   /** `clauseBlocks`: indexes of blocks that hold a clause (for the one-paragraph section rule). */
   constructor(doc: ParsedDocument, private readonly clauseBlocks: Set<number>) {
@@ -78,11 +90,32 @@ export class TaskLocator {
         }
         walk(n.children, n);
       }
-      // Siblings whose run-in headings are all short keep a comma inside the heading (`加强排查,完善台账`).
-      const heads = ns.map((n) => this.blocks[firstBlock.get(n.lines[0]) ?? -1]).filter((b): b is Block => b?.kind === 'paragraph');
-      this.shortGroup.set(parent, heads.length > 0 && heads.every((b) => [...FIRST_SENTENCE.exec(cleanTaskText(b.text))![0]].length <= 20));
     };
     walk(doc.outline, null);
+    this.top = doc.outline;
+  }
+
+  /** Siblings whose run-in headings are all short keep a comma inside the heading (`加强排查,完善台账`). */
+  private short(parent: OutlineNode | null, siblings: OutlineNode[]): boolean {
+    let known = this.shortGroup.get(parent);
+    if (known === undefined) {
+      const heads = siblings.map((n) => this.nodeAtLine.get(n.lines[0])?.block).filter((k): k is number => k !== undefined && this.blocks[k]!.kind === 'paragraph');
+      known = heads.length > 0 && heads.every((k) => [...FIRST_SENTENCE.exec(this.clean(k))![0]].length <= 20);
+      this.shortGroup.set(parent, known);
+    }
+    return known;
+  }
+
+  private shortHeadings(k: number): boolean {
+    const info = this.info(k);
+    if (!info) return false;
+    return this.short(info.parent, info.parent ? info.parent.children : this.top);
+  }
+
+  private clean(k: number): string {
+    let t = this.cleaned.get(k);
+    if (t === undefined) this.cleaned.set(k, (t = cleanTaskText(this.blocks[k]!.text)));
+    return t;
   }
 
   private info(k: number): NodeInfo | undefined {
@@ -98,7 +131,7 @@ export class TaskLocator {
   private headingLike(k: number): boolean {
     const b = this.blocks[k]!;
     if (b.kind === 'heading') return !this.brokenHeading(b);
-    const t = cleanTaskText(b.text).replace(/[。！？]$/u, '');
+    const t = this.clean(k).replace(/[。！？]$/u, '');
     return b.kind === 'paragraph' && [...t].length <= TITLE_MAX && !/[。！？；]/u.test(t);
   }
 
@@ -106,7 +139,7 @@ export class TaskLocator {
   private runIn(k: number): boolean {
     const b = this.blocks[k]!;
     if (b.kind !== 'paragraph') return false;
-    const t = cleanTaskText(b.text);
+    const t = this.clean(k);
     const first = FIRST_SENTENCE.exec(t)![0];
     return first.length < t.length && [...first].length <= 16 && !/[，,；;：:]/u.test(first);
   }
@@ -117,7 +150,7 @@ export class TaskLocator {
     const prev = this.blocks[k - 1]!, cur = this.blocks[k]!;
     if (cur.kind === 'table' || prev.kind === 'table') return false;
     if (prev.kind === 'heading' && !this.brokenHeading(prev)) return false;
-    return !FINISHED.test(prev.text.trimEnd());
+    return !FINISHED.test(lastChar(prev.text));
   }
 
   /** The body blocks of the section headed by block h: up to the next outline node. */
@@ -154,9 +187,8 @@ export class TaskLocator {
       start = h;
       text = this.blocks[h]!.text + text;
     }
-    const info = this.info(start);
     const first = this.blocks[start]!;
-    const title = taskTitle(heading ? first.text : text, heading || (first.kind === 'heading' && !this.brokenHeading(first)), !!info && this.shortGroup.get(info.parent) === true);
+    const title = taskTitle(heading ? first.text : text, heading || (first.kind === 'heading' && !this.brokenHeading(first)), this.shortHeadings(start));
     return { startBlock: start, startLine: first.lines[0], text: text.trim(), title };
   }
 
@@ -169,7 +201,7 @@ export class TaskLocator {
     if (owner !== null) {
       const b = this.blocks[owner]!;
       const text = this.blocks.slice(owner, k).map((x) => x.text).join('');
-      return { startBlock: owner, startLine: b.lines[0], text, title: taskTitle(b.text, b.kind === 'heading', this.shortGroup.get(this.info(owner)?.parent ?? null) === true) };
+      return { startBlock: owner, startLine: b.lines[0], text, title: taskTitle(b.text, b.kind === 'heading', this.shortHeadings(owner)) };
     }
     return this.locate(p, this.blocks[p]!.text, true);
   }
@@ -182,7 +214,7 @@ export class TaskLocator {
     const owner = this.nodeAtLine.get(item.parent.lines[0]);
     if (!owner || item.parent.children[0] === undefined) return null;
     const intro = this.blocks[owner.block]!;
-    if (!/：$/u.test(intro.text.trimEnd())) return null;
+    if (lastChar(intro.text) !== '：') return null;
     // Only when no item of the list has a clause of its own.
     for (let b = owner.block + 1; b < p + 1; b++) if (this.clauseBlocks.has(b)) return null;
     return owner.block;
