@@ -177,7 +177,7 @@ describe('CSV exports', () => {
       ['/api/documents.csv', 44, '发文字号,标题,发文机关,成文日期,栏目,有效性'],
       [`/api/search.csv?q=${enc('河长')}`, null, '发文字号,标题,发文机关,成文日期,栏目,有效性,公文地址'],
       [`/api/units/${enc('县水利局')}/tasks.csv`, null, '发文字号,公文标题,任务,角色,期限,期限日期,原文行,公文地址'],
-      ['/api/documents/9/responsibilities.csv', null, '序号,任务,牵头单位,责任单位,配合单位,承继单位,期限,期限日期,提纲编号,原文行,原文条款'],
+      ['/api/documents/9/responsibilities.csv', null, '序号,任务名称,任务,牵头单位,责任单位,配合单位,承继单位,期限,期限日期,提纲编号,原文行,原文条款'],
     ];
     for (const [path, rows, header] of cases) {
       const res = await get(path);

@@ -71,11 +71,11 @@ export function registerDocuments(app: Hono<Env>): void {
     const { id } = validate(idParams, paramsOf(c));
     const view = getDocument(c.get('deps').db, id, c.get('today'));
     const rows = view.doc.responsibilities.map((r, k) => [
-      k + 1, r.task, units(r.leadUnits), units(r.responsibleUnits), units(r.cooperatingUnits), units(r.inherited),
+      k + 1, r.title ?? '', r.task, units(r.leadUnits), units(r.responsibleUnits), units(r.cooperatingUnits), units(r.inherited),
       r.deadline?.text, r.deadline?.date, r.outlineId, lines(r.lines), r.clause,
     ]);
     const name = view.summary.docNumber ?? `公文${id}`;
     return csvResponse(c, `${name}-责任分工.csv`, `document-${id}-responsibilities.csv`,
-      ['序号', '任务', '牵头单位', '责任单位', '配合单位', '承继单位', '期限', '期限日期', '提纲编号', '原文行', '原文条款'], rows);
+      ['序号', '任务名称', '任务', '牵头单位', '责任单位', '配合单位', '承继单位', '期限', '期限日期', '提纲编号', '原文行', '原文条款'], rows);
   });
 }

@@ -67,8 +67,9 @@ export const Responsibilities: FC<{ list: Responsibility[] }> = ({ list }) => {
                   {g.tasks.map(({ r, role }) => (
                     <li>
                       <p class="task-text">
-                        <Tag kind={role}>{ROLE_LABEL[role]}</Tag>{truncate(r.task, 160)}
+                        <Tag kind={role}>{ROLE_LABEL[role]}</Tag>{r.title ? <strong class="task-title">{r.title}</strong> : null}
                       </p>
+                      <p class="task-text">{truncate(r.task, 160)}</p>
                       <p class="task-meta">
                         <span>期限：{deadlineLabel(r.deadline)}</span>
                         {r.outlineId ? <a href={`#${r.outlineId}`}>查看条文</a> : null}
