@@ -7,6 +7,9 @@ import type { Extracted } from './types.js';
 import { citationIndex, extractCitations, resolveCitations } from './citations.js';
 import { extractValidity } from './validity.js';
 import { extractResponsibilities } from './responsibilities.js';
+import { extractDutyTables } from './duty-tables.js';
+import { extractDutyProse } from './duty-prose.js';
+import { mergeByLine } from './duty-common.js';
 import { extractDeadlines } from './deadlines.js';
 import { extractGroups } from './groups.js';
 import { extractAmounts } from './amounts.js';
@@ -24,9 +27,12 @@ export const defaultRegistry = (): UnitRegistry => UnitRegistry.fromFile(curated
 export function extractIssue(parsed: ParsedIssue, lines: SourceLine[], registry: UnitRegistry = defaultRegistry()): AnalyzedIssue {
   const documents = parsed.documents.map((d): AnalyzedDocument => {
     const deadlines = extractDeadlines(d);
+    // Clauses first; then duties in task tables and in prose, outside every clause's task.
+    const clauses = extractResponsibilities(d, registry, deadlines);
+    const duties = [...extractDutyTables(d, registry, lines), ...extractDutyProse(d, registry, clauses)];
     return {
     ...d,
-    responsibilities: extractResponsibilities(d, registry, deadlines),
+    responsibilities: mergeByLine(clauses, duties),
     deadlines,
     validity: extractValidity(d),
     citations: extractCitations(d),
