@@ -65,9 +65,15 @@ export function splitUnits(list: string): string[] {
     }
     if (rest) out.push(rest);
   }
-  return out
-    .map((u) => u.replace(/^(?:由|请|会同)/u, '').replace(/(?:等(?:有关|相关)?(?:部门|单位|机构)?|等)$/u, '').trim())
-    .filter(Boolean);
+  return out.map(trimUnit).filter(Boolean);
+}
+
+/** `由X`, `X等有关部门` → `X`; most names need nothing, so the regexes run only on a telltale character. */
+function trimUnit(u: string): string {
+  let t = u;
+  if (/^[由请会]/u.test(t)) t = t.replace(/^(?:由|请|会同)/u, '');
+  if (t.includes('等')) t = t.replace(/(?:等(?:有关|相关)?(?:部门|单位|机构)?|等)$/u, '');
+  return t.trim();
 }
 
 const empty = (): ClauseUnits => ({ lead: [], responsible: [], cooperating: [], inheritRule: null });
@@ -76,7 +82,9 @@ const empty = (): ClauseUnits => ({ lead: [], responsible: [], cooperating: [], 
 export function readClause(inner: string): ClauseUnits | null {
   const c = empty();
   // A unit list stops at the next label: `…示范区时限要求：全年持续开展` (the deadline is read apart).
-  let text = inner.replace(/\s+/g, '').replace(FIRST_LEADS, '').replace(TIME_LABEL, '');
+  let text = /\s/u.test(inner) ? inner.replace(/\s+/g, '') : inner;
+  if (text.includes('牵头') && /第一|首位|最前/u.test(text)) text = text.replace(FIRST_LEADS, '');
+  if (/时限|时间/u.test(text)) text = text.replace(TIME_LABEL, '');
   const inherit = INHERIT.exec(text);
   if (inherit) {
     c.inheritRule = splitUnits(inherit[1]!).filter(isUnitLike);
@@ -106,7 +114,7 @@ function readVerbs(part: string, c: ClauseUnits): void {
   for (const seg of segments) {
     const s = seg.replace(/[，,]$/u, '');
     let m: RegExpExecArray | null;
-    const w = WITH.exec(s);
+    const w = s.includes('会同') ? WITH.exec(s) : null;
     if (w && isUnitLike(splitUnits(w[1]!)[0] ?? '')) {
       c.lead.push(...splitUnits(w[1]!));
       const rest = w[2]!.replace(/(?:共同|按职责分工|分别)?(?:负责|落实|实施|推进)$/u, '');

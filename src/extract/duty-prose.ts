@@ -12,6 +12,7 @@ import type { LineRange, ParsedDocument } from '../parse/types.js';
 import type { Responsibility } from './types.js';
 import { cleanUnitName, inferKind, type UnitRegistry } from './units.js';
 import { matchMarker } from '../parse/markers.js';
+import { blockChars, charBit } from './block-chars.js';
 import { cleanTaskText, cutTitle } from './tasks.js';
 import { leadingUnits, outlineChain, taskDeadline, timeContext, toResponsibility, unitNames } from './duty-common.js';
 
@@ -24,8 +25,17 @@ interface Hit {
   cooperating: string[];
 }
 
-/** A parenthesised clause: such a paragraph is the clause reader's (responsibilities.ts). */
-const CLAUSE_PAREN = /[（(][^（）()]*(?:牵头|负责|责任单位)[^（）()]*[）)]/u;
+/** A parenthesised clause (`（…牵头…）`): such a paragraph is the clause reader's (responsibilities.ts). */
+function hasClauseParen(text: string): boolean {
+  for (let i = text.search(/[（(]/u); i >= 0; ) {
+    const close = text.slice(i + 1).search(/[（()）]/u);
+    const inner = close < 0 ? '' : text.slice(i + 1, i + 1 + close);
+    if (/[）)]/u.test(text[i + 1 + close] ?? '') && (inner.includes('牵头') || inner.includes('负责') || inner.includes('责任单位'))) return true;
+    const next = close < 0 ? -1 : text.slice(i + 1 + close).search(/[（(]/u);
+    i = next < 0 ? -1 : i + 1 + close + next;
+  }
+  return false;
+}
 /** A heading about who does what. */
 const DUTY_SECTION = /职责|分工|职能/u;
 /** The last character of a unit name (units.ts SUFFIX_RE, 部门, 单位, an alias in parentheses): rules fail fast elsewhere. */
@@ -45,7 +55,14 @@ const ATTRIBUTIVE = /(?:建立|成立|组建|设立|形成|组成|是|为|已|�
 const CONSULT = new RegExp(`(?:^|[，,：:])([^，。；：,;:]{1,59}?${UNIT_END})${MODAL}会同`, 'gu');
 /** After a lead: `，Y配合`, `，Y按职责分工负责` (cooperating), `，会同Y`. */
 const COOPERATE = /^[，,]\s*([^，。；：,;:]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:积极|共同|密切|全力)?(?:配合|参与|协助|协办|按照?职责(?:分工)?(?:分别)?负责)/u;
-const ROLE_WORD = /负责|牵头|会同/u;
+/** Blocks without these characters (block-chars.ts) hold no role word, no colon, no parenthesis. */
+const ROLE_CHARS = charBit('负') | charBit('牵') | charBit('会');
+const COLON_CHARS = charBit('：') | charBit(':');
+const PAREN_CHARS = charBit('（') | charBit('(');
+const BY_CHAR = charBit('由');
+/** `includes` is cheaper than a regex alternation on every paragraph. */
+const hasRoleWord = (t: string, chars = ROLE_CHARS) =>
+  (chars & charBit('负') && t.includes('负责')) || (chars & charBit('牵') && t.includes('牵头')) || (chars & charBit('会') && t.includes('会同'));
 /** A colon early in a paragraph after a unit name's last character: a unit may head a duty item. */
 function colonHead(text: string): boolean {
   const head = text.slice(0, 50);
@@ -173,7 +190,7 @@ function inDutySection(doc: ParsedDocument, k: number): boolean {
 
 /** Hits of one sentence, earliest first, none overlapping another; `head()` says whether a unit may head it. */
 function sentenceHits(s: string, head: (() => boolean) | null): Hit[] {
-  const subject = head && (ROLE_WORD.test(s) || colonHead(s)) && head() ? subjectHit(s) : null;
+  const subject = head && (hasRoleWord(s) || colonHead(s)) && head() ? subjectHit(s) : null;
   const all = [...(subject ? [subject] : []), ...(s.includes('由') ? byHits(s) : []), ...(s.includes('会同') ? consultHits(s) : [])];
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Hit[] = [];
@@ -191,11 +208,22 @@ export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, ta
   const out: Responsibility[] = [];
   doc.blocks.forEach((b, k) => {
     // Every rule needs a role word, or a colon after a unit heading an item.
-    if (k === 0 || b.kind !== 'paragraph' || !(ROLE_WORD.test(b.text) || colonHead(b.text)) || CLAUSE_PAREN.test(b.text)) return;
+    if (k === 0 || b.kind !== 'paragraph') return;
+    const chars = blockChars(b);
+    if (!hasRoleWord(b.text, chars) && !(chars & COLON_CHARS ? colonHead(b.text) : false)) return;
+    if (chars & PAREN_CHARS && hasClauseParen(b.text)) return;
     if (busy.some(([a, z]) => a <= b.lines[1] && b.lines[0] <= z)) return;
-    const text = b.text.replace(/\s+/gu, '');
-    const head = () => matchMarker(text)?.kind === 'article' || inDutySection(doc, k);
+    const text = /\s/u.test(b.text) ? b.text.replace(/\s+/gu, '') : b.text;
+    let heads: boolean | undefined;
+    const head = () => (heads ??= matchMarker(text)?.kind === 'article' || inDutySection(doc, k));
+    // Without 由 or 会同 only a unit heading a duty article or item can assign:
+    // try the anchored subject rules on the first sentence before locating the section.
+    if (!(chars & BY_CHAR && text.includes('由')) && !text.includes('会同')) {
+      const end = text.search(/[。！？]/u);
+      if (!subjectHit(end < 0 ? text : text.slice(0, end + 1)) || !head()) return;
+    }
     sentences(text).forEach((s, i) => {
+      if (!hasRoleWord(s) && !(i === 0 && colonHead(s))) return;
       const hits = sentenceHits(s, i === 0 ? head : null);
       // Several duties in one sentence (`…由县财政局负责协调；…由县统计局负责协调`): each owns its `；` part.
       const parts = hits.length > 1 ? s.split(/(?<=；)/u) : [s];

@@ -29,7 +29,9 @@ export function extractIssue(parsed: ParsedIssue, lines: SourceLine[], registry:
     const deadlines = extractDeadlines(d);
     // Clauses first; then duties in task tables and in prose, outside every clause's task.
     const clauses = extractResponsibilities(d, registry, deadlines);
-    const duties = [...extractDutyTables(d, registry, lines), ...extractDutyProse(d, registry, clauses)];
+    // A document that assigns by clauses keeps to them: its prose about who does what is context, not
+    // assignment (as the hand-checked fixtures read it). Prose duties are read where there are no clauses.
+    const duties = [...extractDutyTables(d, registry, lines), ...(clauses.length ? [] : extractDutyProse(d, registry, clauses))];
     return {
     ...d,
     responsibilities: mergeByLine(clauses, duties),

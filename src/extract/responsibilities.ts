@@ -73,6 +73,7 @@ function unbalancedParens(text: string): Paren[] {
 }
 
 const OPEN_PAREN = charBit('（');
+const COLON = charBit('：') | charBit(':');
 const STANDALONE = /^(?:责任单位|牵头单位|配合单位|参与单位|协办单位|责任部门|牵头部门)[：:]/u;
 const TIME_LINE = /^(?:时限要求|完成时限|完成时间|时间要求|办结时限)[：:](.*)$/u;
 
@@ -112,16 +113,18 @@ function findClauses(blocks: Block[]): Found[] {
   for (let k = 1; k < blocks.length; k++) {
     const b = blocks[k]!;
     if (b.kind === 'table') continue;
-    if (STANDALONE.test(b.text)) {
+    const chars = blockChars(b);
+    if (chars & COLON && STANDALONE.test(b.text)) {
       const units = readClause(b.text);
       if (units) out.push({ block: k, start: 0, end: b.text.length, units, before: '', first: true, standalone: true });
       continue;
     }
     let cursor = 0;
-    for (const p of blockChars(b) & OPEN_PAREN ? topLevelParens(b.text) : []) {
-      if (aside(b.text, p)) continue;
+    for (const p of chars & OPEN_PAREN ? topLevelParens(b.text) : []) {
+      const open = p.end === b.text.length && !b.text.endsWith('）');
+      if ((!open && !looksLikeClause(p.inner)) || aside(b.text, p)) continue;
       // `…（责任单位：` at the end of a paragraph, its units after a break: `各乡〈镇〉、县水利局）`.
-      const tail = p.end === b.text.length && !b.text.endsWith('）') ? CONTINUED.exec(blocks[k + 1]?.kind === 'paragraph' ? blocks[k + 1]!.text : '') : null;
+      const tail = open ? CONTINUED.exec(blocks[k + 1]?.kind === 'paragraph' ? blocks[k + 1]!.text : '') : null;
       const inner = tail ? p.inner + tail[1] : p.inner;
       if (!looksLikeClause(inner)) continue;
       const units = readClause(inner);
@@ -180,7 +183,7 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
   if (!clauses.length) return out;
   const tasks = new TaskLocator(doc, new Set(clauses.map((c) => c.block)));
   // `列第一位者为牵头单位，下同`: from where the document says so, the first listed unit leads.
-  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && x.text.includes('牵头') && FIRST_LEADS.test(x.text));
+  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && x.text.includes('牵头') && (x.text.includes('第一') || x.text.includes('首位') || x.text.includes('最前')) && FIRST_LEADS.test(x.text));
   let inherited: UnitRef[] = [];
   const resolve = (names: string[]) => names.map((n) => registry.resolve(n));
   /** Whether the last clause's deadline came from its own words (clause or 时限 line). */

@@ -48,16 +48,16 @@ function frames(text: string, ctx: TimeContext, lines: LineRange): Frame[] {
       continue;
     }
     if (NOT_A_YEAR_FRAME.test(after)) continue;
-    const digits = /[0-9]{4}$/u.exec(text.slice(Math.max(0, i - 4), i))?.[0];
+    const digits = i >= 4 && isDigit(text, i - 1) && isDigit(text, i - 2) && isDigit(text, i - 3) && isDigit(text, i - 4);
     const at = digits ? i - 4 : text[i - 1] === '今' ? i - 1 : -1;
     if (at < 0 || !SENTENCE_START.test(text[at - 1] ?? '')) continue;
-    const year = digits ? Number(digits) : ctx.anchor ? Number(ctx.anchor.slice(0, 4)) : null;
+    const year = digits ? Number(text.slice(i - 4, i)) : ctx.anchor ? Number(ctx.anchor.slice(0, 4)) : null;
     if (year === null) continue;
     const date = `${year}-12-31`;
     const late = ctx.anchor && date < ctx.anchor ? { flag: 'before-signing' as const } : {};
     out.push({ at, deadline: { kind: 'absolute', text: text.slice(at, i + 1), date, ...late, lines } });
   }
-  if (!/争取|力争|用[0-9一二两三四五六七八九十]|起至/u.test(text)) return out;
+  if (!text.includes('争取') && !text.includes('力争') && !text.includes('起至') && !(text.includes('用') && /用[0-9一二两三四五六七八九十]/u.test(text))) return out;
   const within = /(?:争取|力争|用)([0-9]{1,2}|[一二两三四五六七八九十])年(?:时间)?/gu;
   for (let m = within.exec(text); m; m = within.exec(text)) {
     const amount = Number(m[1]) || (chineseNumber(m[1]!.replace(/两/g, '二')) ?? 0);
@@ -71,6 +71,10 @@ function frames(text: string, ctx: TimeContext, lines: LineRange): Frame[] {
   return out;
 }
 
+const isDigit = (t: string, i: number) => {
+  const c = t.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 /** What may stand before a time frame that heads its clause: nothing, or a clause break. */
 const SENTENCE_START = /^(?:|[。；，：])$/u;
 /** `2022年底`, `2022年6月`, `2022年度`, `2022年以来`: read by the general rules, or not a frame. */

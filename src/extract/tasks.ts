@@ -46,6 +46,7 @@ export function cleanTaskText(text: string): string {
 
 /** Cut to at most `max` characters between whole words: after a book title, a quote or an enumeration comma. */
 export function cutTitle(title: string, max = TITLE_MAX): string {
+  if (title.length <= max) return title;
   const chars = [...title];
   if (chars.length <= max) return title;
   for (let i = max; i > 4; i--) {
@@ -56,11 +57,12 @@ export function cutTitle(title: string, max = TITLE_MAX): string {
 }
 
 /** The title of a task whose text starts `text`: its run-in heading, else its first clause. */
-export function taskTitle(text: string, heading: boolean, shortHeadings: boolean): string | null {
-  const t = cleanTaskText(text);
+export function taskTitle(text: string, heading: boolean, shortHeadings: boolean | (() => boolean), cleaned?: string): string | null {
+  const t = cleaned ?? cleanTaskText(text);
   if (!t) return null;
-  const sentence = FIRST_SENTENCE.exec(t)![0].replace(/（[^（）]*）$/u, '');
-  const whole = heading || shortHeadings || !/[，,；;：:]/u.test(sentence);
+  let sentence = FIRST_SENTENCE.exec(t)![0];
+  if (sentence.endsWith('）')) sentence = sentence.replace(/（[^（）]*）$/u, '');
+  const whole = heading || !/[，,；;：:]/u.test(sentence) || (typeof shortHeadings === 'function' ? shortHeadings() : shortHeadings);
   const title = whole ? sentence : FIRST_CLAUSE.exec(t)![0];
   return title ? cutTitle(title) : null;
 }
@@ -188,7 +190,10 @@ export class TaskLocator {
       text = this.blocks[h]!.text + text;
     }
     const first = this.blocks[start]!;
-    const title = taskTitle(heading ? first.text : text, heading || (first.kind === 'heading' && !this.brokenHeading(first)), this.shortHeadings(start));
+    // The title lies in the start block, unless its first sentence runs on past a break.
+    const own = this.clean(start);
+    const cleaned = heading || start === k || /[。！？]/u.test(own) ? own : undefined;
+    const title = taskTitle(heading ? first.text : text, heading || (first.kind === 'heading' && !this.brokenHeading(first)), () => this.shortHeadings(start), cleaned);
     return { startBlock: start, startLine: first.lines[0], text: text.trim(), title };
   }
 
@@ -201,7 +206,7 @@ export class TaskLocator {
     if (owner !== null) {
       const b = this.blocks[owner]!;
       const text = this.blocks.slice(owner, k).map((x) => x.text).join('');
-      return { startBlock: owner, startLine: b.lines[0], text, title: taskTitle(b.text, b.kind === 'heading', this.shortHeadings(owner)) };
+      return { startBlock: owner, startLine: b.lines[0], text, title: taskTitle(b.text, b.kind === 'heading', () => this.shortHeadings(owner)) };
     }
     return this.locate(p, this.blocks[p]!.text, true);
   }
