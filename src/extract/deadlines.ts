@@ -68,8 +68,10 @@ function absolute(point: Point, spec: YearSpec, anchor: string | null, ctxYear: 
   const year: number | null = typeof spec === 'number' ? spec : spec === 'this' ? ay : spec === 'next' && ay ? ay + 1 : ctxYear ?? ay;
   if (year === null) return { kind: 'unresolved', text: '', date: null };
   const p = point(year);
-  const late = anchor && p.date && p.date < anchor ? { flag: 'before-signing' as const } : {};
-  return { kind: 'absolute', text: '', date: p.date, ...(p.start !== undefined ? { start: p.start } : {}), ...late };
+  const out: Parsed = { kind: 'absolute', text: '', date: p.date };
+  if (p.start !== undefined) out.start = p.start;
+  if (anchor && p.date && p.date < anchor) out.flag = 'before-signing';
+  return out;
 }
 
 const monthEnd = (m: number): Point => (y) => ({ date: isoDate(y, m, lastDay(y, m)) });

@@ -218,7 +218,8 @@ export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, ta
     const head = () => (heads ??= matchMarker(text)?.kind === 'article' || inDutySection(doc, k));
     // Without 由 or 会同 only a unit heading a duty article or item can assign:
     // try the anchored subject rules on the first sentence before locating the section.
-    if (!(chars & BY_CHAR && text.includes('由')) && !text.includes('会同')) {
+    const by = chars & BY_CHAR && text.includes('由') && (text.includes('牵头') || text.includes('负责'));
+    if (!by && !text.includes('会同')) {
       const end = text.search(/[。！？]/u);
       if (!subjectHit(end < 0 ? text : text.slice(0, end + 1)) || !head()) return;
     }

@@ -170,6 +170,9 @@ const CONTINUED = {
  */
 export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegistry, deadlines: Deadline[] = extractDeadlines(doc)): Responsibility[] {
   const out: Responsibility[] = [];
+  const blocks = doc.blocks;
+  const clauses = findClauses(blocks);
+  if (!clauses.length) return out;
   const byBlock = new Map<number, Deadline[]>();
   for (const d of deadlines) {
     const list = byBlock.get(d.lines[0]);
@@ -178,9 +181,6 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
   }
   const ctx = { anchor: doc.date, planYear: planYear(doc.title) };
   const nodeAt = outlineIndex(doc.outline);
-  const blocks = doc.blocks;
-  const clauses = findClauses(blocks);
-  if (!clauses.length) return out;
   const tasks = new TaskLocator(doc, new Set(clauses.map((c) => c.block)));
   // `列第一位者为牵头单位，下同`: from where the document says so, the first listed unit leads.
   const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && x.text.includes('牵头') && (x.text.includes('第一') || x.text.includes('首位') || x.text.includes('最前')) && FIRST_LEADS.test(x.text));
