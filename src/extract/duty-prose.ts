@@ -174,6 +174,8 @@ function titleOf(s: string, hit: Hit): string | null {
   return first ? cutTitle(first) : null;
 }
 
+const hasDutyNode = (ns: ParsedDocument['outline']): boolean => ns.some((n) => DUTY_SECTION.test(n.title) || hasDutyNode(n.children));
+
 /** Does the paragraph sit in a section whose heading is about 职责/分工 (its own item heading aside)? */
 function inDutySection(doc: ParsedDocument, k: number): boolean {
   const line = doc.blocks[k]!.lines[0];
@@ -206,6 +208,9 @@ export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, ta
   const ctx = timeContext(doc);
   const busy = taken.map((r): LineRange => [Math.min(r.taskLines[0], r.lines[0]), r.lines[1]]);
   const out: Responsibility[] = [];
+  // Whether any heading speaks of 职责/分工: most documents have none, and then no paragraph is in a duty section.
+  let anyDuty: boolean | undefined;
+  const dutyHeadings = () => (anyDuty ??= doc.blocks.some((b) => b.kind === 'heading' && DUTY_SECTION.test(b.text)) || hasDutyNode(doc.outline));
   doc.blocks.forEach((b, k) => {
     // Every rule needs a role word, or a colon after a unit heading an item.
     if (k === 0 || b.kind !== 'paragraph') return;
@@ -215,13 +220,13 @@ export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, ta
     if (busy.some(([a, z]) => a <= b.lines[1] && b.lines[0] <= z)) return;
     const text = /\s/u.test(b.text) ? b.text.replace(/\s+/gu, '') : b.text;
     let heads: boolean | undefined;
-    const head = () => (heads ??= matchMarker(text)?.kind === 'article' || inDutySection(doc, k));
+    const head = () => (heads ??= /^第/u.test(text) && matchMarker(text)?.kind === 'article' || (dutyHeadings() && inDutySection(doc, k)));
     // Without 由 or 会同 only a unit heading a duty article or item can assign:
     // try the anchored subject rules on the first sentence before locating the section.
     const by = chars & BY_CHAR && text.includes('由') && (text.includes('牵头') || text.includes('负责'));
     if (!by && !text.includes('会同')) {
       const end = text.search(/[。！？]/u);
-      if (!subjectHit(end < 0 ? text : text.slice(0, end + 1)) || !head()) return;
+      if (!head() || !subjectHit(end < 0 ? text : text.slice(0, end + 1))) return;
     }
     sentences(text).forEach((s, i) => {
       if (!hasRoleWord(s) && !(i === 0 && colonHead(s))) return;

@@ -80,8 +80,12 @@ export function inferKind(name: string): UnitKind {
   return 'other';
 }
 
+const NEEDS_CLEANING = /[\s〈‹<(〉›>)（）等]|^(?:由|请|要求|会同)/u;
+
 /** Printed-name normalization: brackets, spaces, trailing `等…`. */
 export function cleanUnitName(printed: string): string {
+  // Most names need nothing: one test instead of seven replacements.
+  if (!NEEDS_CLEANING.test(printed)) return printed;
   return printed
     .replace(/\s+/g, '')
     .replace(/[〈‹<(]/g, '（')
@@ -180,7 +184,9 @@ export class UnitRegistry {
       const id = known.id ?? known.name;
       this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
       if (this.unknown.has(id)) this.unknown.set(id, this.unknown.get(id)! + 1);
-      return { id, name: known.name, printed, ...(known.misprint ? { misprint: true } : {}) };
+      const ref: UnitRef = { id, name: known.name, printed };
+      if (known.misprint) ref.misprint = true;
+      return ref;
     }
     const ref = this.resolveFresh(printed);
     this.resolved.set(printed, ref);
