@@ -144,12 +144,12 @@ function readVerbs(part: string, c: ClauseUnits): void {
 
 /** Does a clause name a role (牵头, 负责, 责任单位…), rather than list units bare? */
 export function assigns(inner: string): boolean {
-  return LABELLED.test(inner.replace(/\s+/g, '')) || /牵头|负责|配合|参与|会同|协办|不再列出/u.test(inner);
+  return /牵头|负责|配合|参与|会同|协办|不再列出/u.test(inner) || LABELLED.test(/\s/u.test(inner) ? inner.replace(/\s+/g, '') : inner);
 }
 
 /** Does the inside of a parenthesis look like a responsibility clause? */
 export function looksLikeClause(inner: string): boolean {
-  const t = inner.replace(/\s+/g, '');
+  const t = /\s/u.test(inner) ? inner.replace(/\s+/g, '') : inner;
   if (t.length < 2 || t.length > 400) return false;
   if (/^(?:见|详见|附件|试行|暂行|以下简称|简称|\d{4}年版)/u.test(t) || /〔\d{4}〕/u.test(t)) return false;
   // `（或国家部委）`, `（如五台山沙棘制品有限公司）`: an alternative or an example, not an assignment.

@@ -237,6 +237,8 @@ function widen(m: RegExpExecArray): RegExpExecArray {
  * rule run in vain costs one regex scan, never a wrong result.
  */
 const RULE_MASKS = RULE_NEEDS.map((needs) => needs.reduce((mask, c) => mask | charBit(c[0]!), 0));
+/** A block with none of the rules' characters holds no deadline. */
+const ANY_RULE = RULE_MASKS.reduce((a, b) => a | b, 0);
 
 function candidates(text: string, present = textChars(text)): Hit[] {
   if (present === 0) return [];
@@ -290,7 +292,11 @@ export function planYear(title: string): number | null {
 /** Deadlines over a document's paragraphs and headings, anchored at its signing date and in its plan's year. */
 export function extractDeadlines(doc: ParsedDocument): Deadline[] {
   const year = planYear(doc.title);
-  return doc.blocks
-    .filter((b) => b.kind === 'paragraph' || b.kind === 'heading')
-    .flatMap((b) => findDeadlines(b.text, doc.date, b.lines, blockChars(b), year));
+  const out: Deadline[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'table') continue;
+    const chars = blockChars(b);
+    if (chars & ANY_RULE) for (const d of findDeadlines(b.text, doc.date, b.lines, chars, year)) out.push(d);
+  }
+  return out;
 }

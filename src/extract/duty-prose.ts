@@ -215,19 +215,19 @@ export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, ta
     // Every rule needs a role word, or a colon after a unit heading an item.
     if (k === 0 || b.kind !== 'paragraph') return;
     const chars = blockChars(b);
-    if (!hasRoleWord(b.text, chars) && !(chars & COLON_CHARS ? colonHead(b.text) : false)) return;
-    if (chars & PAREN_CHARS && hasClauseParen(b.text)) return;
+    let heads: boolean | undefined;
+    const head = () => (heads ??= /^\s*第/u.test(b.text) && matchMarker(b.text.trim())?.kind === 'article' || (dutyHeadings() && inDutySection(doc, k)));
+    // A colon after a unit heads an item only in a duty article or section.
+    if (!hasRoleWord(b.text, chars) && !(chars & COLON_CHARS && colonHead(b.text) && head())) return;
     if (busy.some(([a, z]) => a <= b.lines[1] && b.lines[0] <= z)) return;
     const text = /\s/u.test(b.text) ? b.text.replace(/\s+/gu, '') : b.text;
-    let heads: boolean | undefined;
-    const head = () => (heads ??= /^第/u.test(text) && matchMarker(text)?.kind === 'article' || (dutyHeadings() && inDutySection(doc, k)));
-    // Without 由 or 会同 only a unit heading a duty article or item can assign:
-    // try the anchored subject rules on the first sentence before locating the section.
+    // Without 由 or 会同 only a unit heading a duty article or item can assign.
     const by = chars & BY_CHAR && text.includes('由') && (text.includes('牵头') || text.includes('负责'));
-    if (!by && !text.includes('会同')) {
+    if (!by && !(chars & ROLE_CHARS && text.includes('会同'))) {
       const end = text.search(/[。！？]/u);
       if (!head() || !subjectHit(end < 0 ? text : text.slice(0, end + 1))) return;
     }
+    if (chars & PAREN_CHARS && hasClauseParen(b.text)) return;
     sentences(text).forEach((s, i) => {
       if (!hasRoleWord(s) && !(i === 0 && colonHead(s))) return;
       const hits = sentenceHits(s, i === 0 ? head : null);

@@ -4,6 +4,7 @@
 import type { LineRange, ParsedDocument } from '../parse/types.js';
 import type { SourceLine } from '../text/lines.js';
 import type { Group, GroupMember } from './types.js';
+import { blockChars, charBit } from './block-chars.js';
 import { isComplete, isPersonName, readLabel, readMemberList, START_RE, type DraftMember } from './group-members.js';
 
 const KIND = /领导小组|领导组|指挥部|工作专班|专班|委员会|工作组/g;
@@ -186,11 +187,13 @@ function listGroup(doc: ParsedDocument, lines: SourceLine[], start: number, limi
 }
 
 const GROUP_WORD = /领导小组|领导组|指挥部|专班|委员会|工作组/;
+/** Every group word has one of these (block-chars.ts): blocks without them are skipped unread. */
+const GROUP_CHARS = charBit('组') | charBit('部') | charBit('班') | charBit('会');
 
 function proseGroups(doc: ParsedDocument): Draft[] {
   const out: Draft[] = [];
   for (const b of textBlocks(doc)) {
-    if (!GROUP_WORD.test(b.text)) continue;
+    if (!(blockChars(b) & GROUP_CHARS) || !GROUP_WORD.test(b.text)) continue;
     const sentences = b.text.split(/(?<=[。！？])/);
     sentences.forEach((s, k) => {
       // Without a group word the sentence names no group, so nothing below can fire.

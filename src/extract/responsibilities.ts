@@ -122,10 +122,11 @@ function findClauses(blocks: Block[]): Found[] {
     let cursor = 0;
     for (const p of chars & OPEN_PAREN ? topLevelParens(b.text) : []) {
       const open = p.end === b.text.length && !b.text.endsWith('）');
-      if ((!open && !looksLikeClause(p.inner)) || aside(b.text, p)) continue;
+      const own = /\s/u.test(p.inner) ? p.inner.replace(/\s+/gu, '') : p.inner;
+      if ((!open && !looksLikeClause(own)) || aside(b.text, p, own)) continue;
       // `…（责任单位：` at the end of a paragraph, its units after a break: `各乡〈镇〉、县水利局）`.
       const tail = open ? CONTINUED.exec(blocks[k + 1]?.kind === 'paragraph' ? blocks[k + 1]!.text : '') : null;
-      const inner = tail ? p.inner + tail[1] : p.inner;
+      const inner = tail ? own + tail[1] : own;
       if (!looksLikeClause(inner)) continue;
       const units = readClause(inner);
       if (!units) continue;
@@ -141,13 +142,13 @@ function findClauses(blocks: Block[]): Found[] {
  * A parenthesis inside a running sentence is an aside, not a clause that
  * closes a task: `…的实施（技工院校内由人力资源社会保障行政部门负责），国务院…`.
  */
-function aside(text: string, p: Paren): boolean {
+function aside(text: string, p: Paren, inner: string): boolean {
   const prev = text[p.start - 1];
   const next = text[p.end];
   if (prev === undefined || /[。；！？：）\s]/u.test(prev)) return false;
   if (next !== undefined && /[，、,]/u.test(next)) return true;
   // A bare unit list (no 牵头, 负责…) assigns only where it closes a sentence.
-  return !assigns(p.inner);
+  return !assigns(inner);
 }
 
 /** The rest of a clause continued in the next paragraph, up to the parenthesis that closes it. */
