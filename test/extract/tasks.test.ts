@@ -119,3 +119,25 @@ describe('stated conventions', () => {
     expect(list[0]).toMatchObject({ leadUnits: [], responsibleUnits: [{ printed: '农业农村部' }, { printed: '财政部' }] });
   });
 });
+
+describe('properties of every responsibility', () => {
+  // Random plans built from realistic pieces: headings, items, broken lines, clauses, time labels.
+  const PIECES = [
+    '一、重点任务', '（一）加强组织领导', '（二）推进项目建设。年底前完成。', '1. 夯实基础能力。', '2. 拓展应用，2025年建成平台。',
+    '持续推进网络建设，新建基站56座以上。', '对全县河流开展排查，建立问题台账，', '边排查边整治。', '全年托管面积达到23万亩。',
+    '（责任单位：县水利局、县财政局）', '（县发展和改革局牵头，县财政局配合）', '（责任单位：', '各乡〈镇〉、县水利局）', '时限要求：8月底前',
+    '（工业和信息化部、科技部负责。列第一位者为牵头单位，下同）', '有关部门要做好以下工作：', '（如五台山沙棘制品有限公司）', '按月开展工作调度。',
+  ];
+  it('never throws; titles are at most 40 characters; a task starts at or before its clause', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 14 }), (body) => {
+      const { list } = resp(body);
+      for (const r of list) {
+        if (r.title !== null) expect([...r.title].length).toBeLessThanOrEqual(40);
+        expect(r.taskLines[0]).toBeLessThanOrEqual(r.lines[0]);
+        expect(r.leadUnits.length + r.responsibleUnits.length + r.cooperatingUnits.length).toBeGreaterThan(0);
+        if (r.deadline?.kind === 'absolute') expect(r.deadline.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }), { numRuns: 150 });
+  });
+});
