@@ -127,7 +127,7 @@ function findClauses(blocks: Block[]): Found[] {
       // `…（责任单位：` at the end of a paragraph, its units after a break: `各乡〈镇〉、县水利局）`.
       const tail = open ? CONTINUED.exec(blocks[k + 1]?.kind === 'paragraph' ? blocks[k + 1]!.text : '') : null;
       const inner = tail ? own + tail[1] : own;
-      if (!looksLikeClause(inner)) continue;
+      if (open && !looksLikeClause(inner)) continue;
       const units = readClause(inner);
       if (!units) continue;
       out.push({ block: k, start: p.start, end: p.end, units, before: b.text.slice(cursor, p.start).replace(/^[。；，\s]+/u, ''), first: cursor === 0, standalone: false, ...(tail ? { tail: tail[0] } : {}) });
