@@ -214,7 +214,7 @@ function relDate(anchor: string, amount: number, unit: Unit): string {
  * absent from the paragraph is skipped without running its regex.
  */
 const RULE_NEEDS: string[][] = [
-  ['底', '末'], ['内'], ['到'], ['底', '末'], ['日'], ['旬'], ['季'], ['半年', '年中'], ['五'], ['内'],
+  ['底', '末'], ['内'], ['到'], ['底', '末'], ['日'], ['旬'], ['季'], ['半年', '年中'], ['十一五', '十二五', '十三五', '十四五', '十五五', '十六五', '十七五', '十八五', '十九五'], ['内'],
   ['每'], ['每'], ['每'], ['每'], ['每'], ['每'], ['每'], ['每', '按'], ['报', '调度'],
 ];
 if (RULE_NEEDS.length !== RULES.length) throw new Error('RULE_NEEDS must list one guard per rule');
@@ -237,6 +237,8 @@ function widen(m: RegExpExecArray): RegExpExecArray {
  * rule run in vain costs one regex scan, never a wrong result.
  */
 const RULE_MASKS = RULE_NEEDS.map((needs) => needs.reduce((mask, c) => mask | charBit(c[0]!), 0));
+/** Rules whose guards are all whole words (`半年`, `十四五`): checked with `includes` after the mask. */
+const LONG_GUARDS = RULE_NEEDS.map((needs) => (needs.every((n) => n.length > 1) ? needs : null));
 /** A block with none of the rules' characters holds no deadline. */
 const ANY_RULE = RULE_MASKS.reduce((a, b) => a | b, 0);
 
@@ -245,6 +247,9 @@ function candidates(text: string, present = textChars(text)): Hit[] {
   const hits: Hit[] = [];
   for (let k = 0; k < RULES.length; k++) {
     if (!(present & RULE_MASKS[k]!)) continue;
+    // A guard longer than one character (`半年`) is checked whole before the regex runs.
+    const long = LONG_GUARDS[k];
+    if (long && !long.some((g) => text.includes(g))) continue;
     const [re, rule] = RULES[k]!;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

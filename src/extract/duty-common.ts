@@ -77,8 +77,8 @@ export function outlineChain(nodes: OutlineNode[], line: number): OutlineNode[] 
 export const timeContext = (doc: ParsedDocument): TimeContext => ({ anchor: doc.date, planYear: planYear(doc.title) });
 
 /** The first time frame a task text states, read as a responsibility clause's task is. */
-export function taskDeadline(text: string, ctx: TimeContext, lines: LineRange): Deadline | null {
-  return deadlineInTask(text, findDeadlines(text, ctx.anchor, lines, undefined, ctx.planYear), ctx, lines);
+export function taskDeadline(text: string, ctx: TimeContext, lines: LineRange, found?: Deadline[]): Deadline | null {
+  return deadlineInTask(text, found ?? findDeadlines(text, ctx.anchor, lines, undefined, ctx.planYear), ctx, lines);
 }
 
 export interface DutyDraft {

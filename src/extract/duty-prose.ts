@@ -9,7 +9,7 @@
 // `各部门要加强…`, `会同有关部门` and `由合作社牵头` assign no unit. Precision
 // comes before recall: what a sentence does not plainly assign is left out.
 import type { LineRange, ParsedDocument } from '../parse/types.js';
-import type { Responsibility } from './types.js';
+import type { Deadline, Responsibility } from './types.js';
 import { cleanUnitName, inferKind, type UnitRegistry } from './units.js';
 import { matchMarker } from '../parse/markers.js';
 import { blockChars, charBit } from './block-chars.js';
@@ -204,8 +204,10 @@ function sentenceHits(s: string, head: (() => boolean) | null): Hit[] {
  * Duties in the prose of a document. `taken` are the responsibilities the
  * clause reader found: a paragraph inside one of their tasks is left alone.
  */
-export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, taken: Responsibility[] = []): Responsibility[] {
+export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, taken: Responsibility[] = [], deadlines?: Deadline[]): Responsibility[] {
   const ctx = timeContext(doc);
+  // The document's deadlines (extractDeadlines), by the line their paragraph starts on; read afresh without them.
+  const inBlock = (line: number) => deadlines?.filter((d) => d.lines[0] === line);
   const busy = taken.map((r): LineRange => [Math.min(r.taskLines[0], r.lines[0]), r.lines[1]]);
   const out: Responsibility[] = [];
   // Whether any heading speaks of 职责/分工: most documents have none, and then no paragraph is in a duty section.
@@ -241,7 +243,7 @@ export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, ta
         const own = { ...hit, start: hit.start - from, end: Math.min(hit.end - from, part.length) };
         out.push(toResponsibility(doc, registry, {
           task, title: titleOf(part, own), lead: hit.lead, responsible: hit.responsible, cooperating: hit.cooperating,
-          deadline: taskDeadline(task, ctx, b.lines), clause: s.slice(hit.start, hit.end), lines: b.lines, taskLines: b.lines,
+          deadline: taskDeadline(task, ctx, b.lines, inBlock(b.lines[0])), clause: s.slice(hit.start, hit.end), lines: b.lines, taskLines: b.lines,
         }));
       }
     });

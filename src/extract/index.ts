@@ -31,7 +31,7 @@ export function extractIssue(parsed: ParsedIssue, lines: SourceLine[], registry:
     const clauses = extractResponsibilities(d, registry, deadlines);
     // A document that assigns by clauses keeps to them: its prose about who does what is context, not
     // assignment (as the hand-checked fixtures read it). Prose duties are read where there are no clauses.
-    const duties = [...extractDutyTables(d, registry, lines), ...(clauses.length ? [] : extractDutyProse(d, registry, clauses))];
+    const duties = [...extractDutyTables(d, registry, lines), ...(clauses.length ? [] : extractDutyProse(d, registry, clauses, deadlines))];
     return {
     ...d,
     responsibilities: mergeByLine(clauses, duties),

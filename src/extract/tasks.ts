@@ -22,7 +22,7 @@ export interface TaskSpan {
 
 export const TITLE_MAX = 40;
 /** How much of a paragraph's head is cleaned to find its title. */
-const HEAD = 240;
+const HEAD = 120;
 /** A paragraph that ends here is finished; anything else continues after a break. */
 const FINISHED = /[。；！？：…”」』）)\]】]$/u;
 const FIRST_SENTENCE = /^[^。！？]*/u;
@@ -39,10 +39,17 @@ function lastChar(text: string): string {
 /** Whitespace, outline marker and markdown residue removed. */
 export function cleanTaskText(text: string): string {
   // A title, a run-in heading or a first sentence lies in the head of a paragraph: clean only that.
-  const t = text.slice(0, HEAD).replace(/^(?:#{1,6}\s*|[-*]\s+)/u, '').replace(/\*\*/g, '').replace(/\s+/g, '');
-  const m = matchMarker(t);
-  return (m ? m.rest : t).replace(/^[#*\s]+/u, '');
+  let t = text.slice(0, HEAD);
+  if (RESIDUE.test(t)) t = t.replace(/^(?:#{1,6}\s*|[-*]\s+)/u, '').replace(/\*\*/g, '').replace(/\s+/g, '');
+  const m = MARKER_START.test(t) ? matchMarker(t) : null;
+  if (m) t = m.rest;
+  return RESIDUE.test(t[0] ?? '') ? t.replace(/^[#*\s]+/u, '') : t;
 }
+
+/** Markdown residue or whitespace: most heads have none. */
+const RESIDUE = /[#*\s]/u;
+/** The characters an outline marker can start with (parse/markers.ts); others skip the marker reader. */
+const MARKER_START = /^[0-9０-９（(一二三四五六七八九十第①-⑳—―【专]/u;
 
 /** Cut to at most `max` characters between whole words: after a book title, a quote or an enumeration comma. */
 export function cutTitle(title: string, max = TITLE_MAX): string {
