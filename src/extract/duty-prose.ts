@@ -191,8 +191,8 @@ function inDutySection(doc: ParsedDocument, k: number): boolean {
 }
 
 /** Hits of one sentence, earliest first, none overlapping another; `head()` says whether a unit may head it. */
-function sentenceHits(s: string, head: (() => boolean) | null): Hit[] {
-  const subject = head && (hasRoleWord(s) || colonHead(s)) && head() ? subjectHit(s) : null;
+function sentenceHits(s: string, head: (() => boolean) | null, known?: Hit | null): Hit[] {
+  const subject = known !== undefined ? known : head && (hasRoleWord(s) || colonHead(s)) && head() ? subjectHit(s) : null;
   const all = [...(subject ? [subject] : []), ...(s.includes('由') ? byHits(s) : []), ...(s.includes('会同') ? consultHits(s) : [])];
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Hit[] = [];
@@ -225,14 +225,19 @@ export function extractDutyProse(doc: ParsedDocument, registry: UnitRegistry, ta
     const text = /\s/u.test(b.text) ? b.text.replace(/\s+/gu, '') : b.text;
     // Without 由 or 会同 only a unit heading a duty article or item can assign.
     const by = chars & BY_CHAR && text.includes('由') && (text.includes('牵头') || text.includes('负责'));
+    // The first sentence's subject hit, when the gate below had to read it (sentenceHits reuses it).
+    let first: { s: string; hit: Hit } | undefined;
     if (!by && !(chars & ROLE_CHARS && text.includes('会同'))) {
       const end = text.search(/[。！？]/u);
-      if (!head() || !subjectHit(end < 0 ? text : text.slice(0, end + 1))) return;
+      const s = end < 0 ? text : text.slice(0, end + 1);
+      const hit = head() ? subjectHit(s) : null;
+      if (!hit) return;
+      first = { s, hit };
     }
     if (chars & PAREN_CHARS && hasClauseParen(b.text)) return;
     sentences(text).forEach((s, i) => {
       if (!hasRoleWord(s) && !(i === 0 && colonHead(s))) return;
-      const hits = sentenceHits(s, i === 0 ? head : null);
+      const hits = sentenceHits(s, i === 0 ? head : null, i === 0 && first?.s === s ? first.hit : undefined);
       // Several duties in one sentence (`…由县财政局负责协调；…由县统计局负责协调`): each owns its `；` part.
       const parts = hits.length > 1 ? s.split(/(?<=；)/u) : [s];
       for (const hit of hits) {
