@@ -18,7 +18,7 @@ export interface ClauseUnits {
  * `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门`: the document's
  * convention that the first unit of `（A、B负责）` leads.
  */
-export const FIRST_LEADS = /[，,。；]?(?:(?:列|排)在?(?:第一位|首位)|排名第一|位列第一|列在最前)(?:者|的)?(?:部门|单位)?为牵头(?:单位|部门)(?:[，,]?(?:下同|以下同))?/u;
+export const FIRST_LEADS = /[，,。；]?(?:(?:(?:列|排)在?(?:第一位|首位|第一|最前)|排名第一|位列第一|第一个|首个)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)在?(?:第一位|首位|最前|前面))(?:[，,]?(?:下同|以下同))?/u;
 
 /** Apply the convention: the first responsible unit of an ordered list becomes the lead. */
 export function applyFirstLeads(c: ClauseUnits): ClauseUnits {
@@ -83,7 +83,7 @@ export function readClause(inner: string): ClauseUnits | null {
   const c = empty();
   // A unit list stops at the next label: `…示范区时限要求：全年持续开展` (the deadline is read apart).
   let text = /\s/u.test(inner) ? inner.replace(/\s+/g, '') : inner;
-  if (text.includes('牵头') && /第一|首位|最前/u.test(text)) text = text.replace(FIRST_LEADS, '');
+  if (text.includes('牵头') && /第一|首|最前|前面/u.test(text)) text = text.replace(FIRST_LEADS, '');
   if (/时限|时间/u.test(text)) text = text.replace(TIME_LABEL, '');
   const inherit = INHERIT.exec(text);
   if (inherit) {

@@ -184,7 +184,7 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
   const nodeAt = outlineIndex(doc.outline);
   const tasks = new TaskLocator(doc, new Set(clauses.map((c) => c.block)));
   // `列第一位者为牵头单位，下同`: from where the document says so, the first listed unit leads.
-  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && x.text.includes('牵头') && (x.text.includes('第一') || x.text.includes('首位') || x.text.includes('最前')) && FIRST_LEADS.test(x.text));
+  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && x.text.includes('牵头') && (x.text.includes('第一') || x.text.includes('首') || x.text.includes('最前') || x.text.includes('前面')) && FIRST_LEADS.test(x.text));
   let inherited: UnitRef[] = [];
   const resolve = (names: string[]) => names.map((n) => registry.resolve(n));
   /** Whether the last clause's deadline came from its own words (clause or 时限 line). */

@@ -141,3 +141,16 @@ describe('properties of every responsibility', () => {
     }), { numRuns: 150 });
   });
 });
+
+describe('the first-listed convention as documents state it', () => {
+  it.each([
+    '列第一位者为牵头单位，下同', '排在第一位的部门为牵头部门', '排在首位的为牵头单位', '排名第一的部门为牵头部门',
+    '列在首位的为牵头单位', '第一个单位为牵头单位', '牵头单位列第一位', '牵头部门排在首位，下同',
+  ])('%s', async (convention) => {
+    const { readClause, FIRST_LEADS } = await import('../../src/extract/clauses.js');
+    expect(FIRST_LEADS.test(`商务部、海关总署负责，${convention}`)).toBe(true);
+    expect(readClause(`商务部、海关总署负责，${convention}`)).toMatchObject({ responsible: ['商务部', '海关总署'], ordered: true });
+    const { list } = resp(['一、重点任务', `（一）促进内销便利。推进试点。（商务部、海关总署负责，${convention}）`, '（二）优化监管。（海关总署、税务总局负责）']);
+    expect(list.map((r) => r.leadUnits.map((u) => u.printed))).toEqual([['商务部'], ['海关总署']]);
+  });
+});
