@@ -61,8 +61,9 @@ const COLON_CHARS = charBit('：') | charBit(':');
 const PAREN_CHARS = charBit('（') | charBit('(');
 const BY_CHAR = charBit('由');
 /** `includes` is cheaper than a regex alternation on every paragraph. */
+const FU = charBit('负'), QIAN = charBit('牵'), HUI = charBit('会');
 const hasRoleWord = (t: string, chars = ROLE_CHARS) =>
-  (chars & charBit('负') && t.includes('负责')) || (chars & charBit('牵') && t.includes('牵头')) || (chars & charBit('会') && t.includes('会同'));
+  (chars & FU && t.includes('负责')) || (chars & QIAN && t.includes('牵头')) || (chars & HUI && t.includes('会同'));
 /** A colon early in a paragraph after a unit name's last character: a unit may head a duty item. */
 function colonHead(text: string): boolean {
   const head = text.slice(0, 50);
