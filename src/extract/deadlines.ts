@@ -214,7 +214,7 @@ function relDate(anchor: string, amount: number, unit: Unit): string {
  * absent from the paragraph is skipped without running its regex.
  */
 const RULE_NEEDS: string[][] = [
-  ['底', '末'], ['内'], ['到'], ['底', '末'], ['日'], ['旬'], ['季'], ['半年', '年中'], ['十一五', '十二五', '十三五', '十四五', '十五五', '十六五', '十七五', '十八五', '十九五'], ['内'],
+  ['年底', '年末'], ['年内'], ['到1', '到2'], ['月底', '月末', '月份底', '月份末'], ['日前', '日之前', '日以前'], ['旬'], ['季'], ['半年', '年中'], ['十一五', '十二五', '十三五', '十四五', '十五五', '十六五', '十七五', '十八五', '十九五'], ['内'],
   ['每'], ['每'], ['每'], ['每'], ['每'], ['每'], ['每'], ['每', '按'], ['报', '调度'],
 ];
 if (RULE_NEEDS.length !== RULES.length) throw new Error('RULE_NEEDS must list one guard per rule');
