@@ -20,6 +20,11 @@ export interface ClauseUnits {
  */
 export const FIRST_LEADS = /[，,。；]?(?:(?:(?:列|排)在?(?:第一位|首位|第一|最前)|排名第一|位列第一|第一个|首个)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)在?(?:第一位|首位|最前|前面))(?:[，,]?(?:下同|以下同))?/u;
 
+/** Does a text state the convention? A cheap word check before the regex. */
+export function statesFirstLeads(text: string): boolean {
+  return text.includes('牵头') && /第一|首|最前|前面/u.test(text) && FIRST_LEADS.test(text);
+}
+
 /** Apply the convention: the first responsible unit of an ordered list becomes the lead. */
 export function applyFirstLeads(c: ClauseUnits): ClauseUnits {
   if (!c.ordered || c.lead.length || !c.responsible.length) return c;
@@ -83,7 +88,7 @@ export function readClause(inner: string): ClauseUnits | null {
   const c = empty();
   // A unit list stops at the next label: `…示范区时限要求：全年持续开展` (the deadline is read apart).
   let text = /\s/u.test(inner) ? inner.replace(/\s+/g, '') : inner;
-  if (text.includes('牵头') && /第一|首|最前|前面/u.test(text)) text = text.replace(FIRST_LEADS, '');
+  if (statesFirstLeads(text)) text = text.replace(FIRST_LEADS, '');
   if (/时限|时间/u.test(text)) text = text.replace(TIME_LABEL, '');
   const inherit = INHERIT.exec(text);
   if (inherit) {

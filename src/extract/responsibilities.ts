@@ -4,7 +4,7 @@
 import type { Block, LineRange, OutlineNode, ParsedDocument } from '../parse/types.js';
 import type { Deadline, Responsibility, UnitRef } from './types.js';
 import { blockChars, charBit } from './block-chars.js';
-import { FIRST_LEADS, applyFirstLeads, assigns, looksLikeClause, readClause, type ClauseUnits } from './clauses.js';
+import { applyFirstLeads, assigns, looksLikeClause, readClause, statesFirstLeads, type ClauseUnits } from './clauses.js';
 import type { UnitRegistry } from './units.js';
 import { extractDeadlines, planYear } from './deadlines.js';
 import { deadlineInLabel, deadlineInTask } from './task-deadline.js';
@@ -184,11 +184,9 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
   const nodeAt = outlineIndex(doc.outline);
   const tasks = new TaskLocator(doc, new Set(clauses.map((c) => c.block)));
   // `列第一位者为牵头单位，下同`: from where the document says so, the first listed unit leads.
-  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && x.text.includes('牵头') && (x.text.includes('第一') || x.text.includes('首') || x.text.includes('最前') || x.text.includes('前面')) && FIRST_LEADS.test(x.text));
+  const firstLeadsFrom = blocks.findIndex((x) => x.kind !== 'table' && statesFirstLeads(x.text));
   let inherited: UnitRef[] = [];
   const resolve = (names: string[]) => names.map((n) => registry.resolve(n));
-  /** Whether the last clause's deadline came from its own words (clause or 时限 line). */
-  let ownDeadline = false;
 
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i]!;
@@ -199,7 +197,8 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
     const inner = c.standalone ? clause : clause.slice(1, -1);
     const lines: LineRange = c.tail ? [b.lines[0], blocks[c.block + 1]!.lines[1]] : b.lines;
     let deadline = deadlineInLabel(inner, ctx, lines);
-    ownDeadline = deadline !== null;
+    // A deadline in the clause's own words outranks its 时限 line; the line outranks the task text.
+    const ownDeadline = deadline !== null;
     if (!deadline) {
       const found: Deadline[] = [];
       for (let x = task.startBlock; x <= c.block; x++) found.push(...(byBlock.get(blocks[x]!.lines[0]) ?? []));
