@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { docxToText, isDocx } from '../../src/formats/docx.js';
+import { GongbaoError } from '../../src/errors.js';
+import { analyzeIssueBytes } from '../../src/pipeline.js';
+import { makeDocx, makeZip, para, table } from './make-docx.js';
+
+const code = (f: () => unknown): string | undefined => {
+  try { f(); } catch (e) { return e instanceof GongbaoError ? e.code : `not a GongbaoError: ${String(e)}`; }
+  return undefined;
+};
+
+describe('docxToText', () => {
+  it('writes paragraphs as lines with blank lines between, and a table as tab-separated rows', () => {
+    const body = para('五台县人民政府') + table([[para('序号'), para('任务')], [para('1'), para('修路') + para('补桥')]]) + para('2023年1月5日');
+    for (const stored of [false, true]) {
+      expect(docxToText(makeDocx(body, stored))).toBe('五台县人民政府\n\n序号\t任务\n1\t修路 补桥\n\n2023年1月5日\n');
+    }
+  });
+  it('joins runs split mid-word and keeps text as written', () => {
+    expect(docxToText(makeDocx(para('关于印', '发', '（试行）的 通知 ')))).toBe('关于印发（试行）的 通知 \n');
+  });
+  it('reads tabs and breaks inside runs, not tab stops', () => {
+    const p = '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r></w:p>';
+    expect(docxToText(makeDocx(p))).toBe('甲\t乙\n丙\n');
+  });
+  it('decodes entities and trims unpreserved whitespace', () => {
+    const p = '<w:p><w:r><w:t>A&lt;B&gt;&amp;&quot;&apos;&#20013;&#x6587;</w:t><w:t> x </w:t></w:r></w:p>';
+    expect(docxToText(makeDocx(p))).toBe('A<B>&"\'中文x\n');
+  });
+  it('leaves merged cells empty (gridSpan, vMerge)', () => {
+    const span = '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + para('合并') + '</w:tc>';
+    const cont = '<w:tc><w:tcPr><w:vMerge/></w:tcPr>' + para('') + '</w:tc>';
+    const xml = `<w:tbl><w:tr>${span}<w:tc>${para('丙')}</w:tc></w:tr><w:tr>${cont}<w:tc>${para('乙')}</w:tc><w:tc>${para('丁')}</w:tc></w:tr></w:tbl>`;
+    expect(docxToText(makeDocx(xml))).toBe('合并\t\t丙\n\t乙\t丁\n');
+  });
+  it('flattens a nested table into its cell', () => {
+    const inner = table([[para('内一'), para('内二')]]);
+    expect(docxToText(makeDocx(table([[para('外') + inner, para('右')]])))).toBe('外 内一 内二\t右\n');
+  });
+  it('drops empty paragraphs and ignores fields, bookmarks, proofing marks and fallbacks', () => {
+    const p = '<w:p/><w:p><w:r><w:t xml:space="preserve">  </w:t></w:r></w:p>'
+      + '<w:p><w:bookmarkStart w:id="0" w:name="a"/><w:proofErr w:type="spellStart"/><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>正文</w:t></w:r><w:bookmarkEnd w:id="0"/>'
+      + '<mc:AlternateContent><mc:Choice Requires="wps"><w:r><w:t>框</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>框</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>';
+    expect(docxToText(makeDocx(p))).toBe('正文框\n');
+  });
+  it('round-trips a real 公文 through the pipeline', () => {
+    const text = readFileSync('/work/shared/corpora/govcn/govcn-05.txt', 'utf8');
+    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+    const back = docxToText(makeDocx(lines.map((l) => para(l)).join('')));
+    const summary = (t: string) => analyzeIssueBytes(Buffer.from(t, 'utf8')).documents.map((d) => ({
+      docNumber: d.docNumber, title: d.title, issuer: d.issuer, date: d.date, duties: d.responsibilities.length,
+    }));
+    const want = summary(text);
+    expect(want.length).toBeGreaterThan(0);
+    expect(want[0]!.duties).toBeGreaterThan(0);
+    expect(summary(back)).toEqual(want);
+  });
+});
+
+describe('not a DOCX', () => {
+  const good = makeDocx(para('正文'));
+  it('recognizes a DOCX', () => {
+    expect(isDocx(good)).toBe(true);
+    expect(isDocx(Buffer.from('国发〔2019〕3号'))).toBe(false);
+    expect(isDocx(makeZip({ 'a.txt': 'x' }))).toBe(false);
+  });
+  it('refuses plain text, a zip without word/document.xml and a truncated DOCX', () => {
+    expect(code(() => docxToText(Buffer.from('国发〔2019〕3号\n'), 'a.docx'))).toBe('input-docx');
+    expect(code(() => docxToText(makeZip({ 'word/other.xml': '<x/>' })))).toBe('input-docx');
+    expect(code(() => docxToText(good.subarray(0, good.length - 40)))).toBe('input-docx');
+    expect(code(() => docxToText(good.subarray(0, 200)))).toBe('input-docx');
+  });
+  it('names the file and refuses corrupt deflate data', () => {
+    const bad = Buffer.from(good);
+    const at = bad.indexOf('word/document.xml') + 'word/document.xml'.length;
+    bad.fill(0xff, at, at + 12);
+    try { docxToText(bad, 'x.docx'); expect.unreachable(); } catch (e) {
+      expect(e).toBeInstanceOf(GongbaoError);
+      expect(e).toMatchObject({ code: 'input-docx', file: 'x.docx', status: 400 });
+    }
+  });
+  it('never throws anything but GongbaoError on mutated bytes', () => {
+    const base = makeDocx(para('一、总体要求') + table([[para('甲'), para('乙')]]) + para('二、', '保障措施'));
+    const edit = fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) });
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), fc.nat(), (edits, cut) => {
+      const b = Buffer.from(base);
+      for (const e of edits) b[e.at % b.length] = e.byte;
+      const c = code(() => docxToText(cut % 3 === 0 ? b.subarray(0, cut % b.length) : b));
+      expect(c === undefined || c === 'input-docx').toBe(true);
+    }), { numRuns: 500 });
+  });
+});
