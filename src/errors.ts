@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'input-empty'
   | 'input-binary'
   | 'input-encoding'
+  | 'input-html'
   | 'input-not-gazette'
   | 'bad-argument'
   | 'not-found'
@@ -22,6 +23,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'input-empty': 400,
   'input-binary': 400,
   'input-encoding': 400,
+  'input-html': 422,
   'input-not-gazette': 422,
   'bad-argument': 400,
   'not-found': 404,
