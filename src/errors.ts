@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'input-binary'
   | 'input-encoding'
   | 'input-docx'
+  | 'input-html'
   | 'input-not-gazette'
   | 'bad-argument'
   | 'not-found'
@@ -24,6 +25,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'input-binary': 400,
   'input-encoding': 400,
   'input-docx': 400,
+  'input-html': 422,
   'input-not-gazette': 422,
   'bad-argument': 400,
   'not-found': 404,
