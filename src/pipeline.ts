@@ -1,12 +1,12 @@
-// bytes → text → lines → parse → extract: the whole analysis of one issue.
-import { decodeText } from './text/decode.js';
+// bytes → (DOCX, web page or) text → lines → parse → extract: the whole analysis of one issue.
+import { readSource } from './formats/index.js';
 import { toSourceLines } from './text/lines.js';
 import { parseLines } from './parse/issue.js';
 import { extractIssue, type AnalyzedIssue } from './extract/index.js';
 import type { UnitRegistry } from './extract/units.js';
 
 export function analyzeIssueBytes(bytes: Uint8Array, opts: { file?: string; registry?: UnitRegistry } = {}): AnalyzedIssue {
-  const { text } = decodeText(bytes, opts.file);
+  const { text } = readSource(bytes, opts.file);
   const lines = toSourceLines(text);
   return extractIssue(parseLines(lines, opts), lines, opts.registry);
 }

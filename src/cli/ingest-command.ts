@@ -10,7 +10,7 @@ export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description('把公报文本载入文库（同一文件重复载入不会改变任何内容）')
-    .argument('<paths...>', '公报文本文件或目录')
+    .argument('<paths...>', '公报或公文文件（文本、DOCX、HTML）或目录')
     .option('--db <path>', '文库数据库路径（默认 $GONGBAO_DB 或 ./data/gongbao.db）')
     .option('--json', '输出 JSON 摘要')
     .option('--no-calendar', '不把公报中的节假日安排通知导入工作日日历（默认导入）')

@@ -9,7 +9,7 @@ export function registerParse(program: Command): void {
   program
     .command('parse')
     .description('解析一期公报文本，输出 JSON（或 Markdown）')
-    .argument('<file>', '公报文本文件（UTF-8 或 GB18030）')
+    .argument('<file>', '公报或公文文件：文本（UTF-8 或 GB18030）、Word 文档（DOCX）或保存的网页（HTML）')
     .option('-f, --format <format>', '输出格式：json 或 md', 'json')
     .option('--compact', 'JSON 不缩进')
     .action((file: string, opts: { format: string; compact?: boolean }) => {

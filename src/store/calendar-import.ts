@@ -8,7 +8,7 @@ import { isHolidayNoticeTitle, readHolidayNotice, type HolidayReading } from '..
 import { parseLines } from '../parse/issue.js';
 import { parseDateLine } from '../parse/dates.js';
 import type { Block, ParsedDocument } from '../parse/types.js';
-import { decodeText } from '../text/decode.js';
+import { readSource } from '../formats/index.js';
 import { toSourceLines, type SourceLine } from '../text/lines.js';
 import { importNotice, type ImportResult, type NoticeSource } from './calendar-store.js';
 import type { Db } from './db.js';
@@ -47,7 +47,7 @@ function wholeText(lines: SourceLine[]): NoticeDocument {
 
 /** Every notice in a file (each document whose title announces holidays; else the whole file). */
 export function noticesInFile(bytes: Uint8Array, file: string): NoticeFound[] {
-  const lines = toSourceLines(decodeText(bytes, file).text);
+  const lines = toSourceLines(readSource(bytes, file).text);
   let docs: NoticeDocument[];
   try {
     docs = parseLines(lines, { file }).documents;

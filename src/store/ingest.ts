@@ -4,7 +4,7 @@
 // re-resolved across the whole library inside the same transaction.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { decodeText } from '../text/decode.js';
+import { readSource } from '../formats/index.js';
 import { toSourceLines } from '../text/lines.js';
 import { parseLines, PARSER_VERSION } from '../parse/issue.js';
 import { extractIssue, type AnalyzedDocument, type AnalyzedIssue } from '../extract/index.js';
@@ -64,7 +64,7 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
   if (known) return { file, status: 'unchanged', issueKey: known.issue_key, version: known.version, documents: 0, diagnostics: [] };
 
   // Parsing happens before the transaction: bad input throws here and touches nothing.
-  const decoded = decodeText(bytes, file);
+  const decoded = readSource(bytes, file);
   const lines = toSourceLines(decoded.text);
   const registry = opts.registry ?? loadRegistry(db);
   const analyzed = extractIssue(parseLines(lines, { file }), lines, registry);

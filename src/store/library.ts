@@ -15,7 +15,7 @@ export function openLibrary(path: string, opts: OpenOptions = {}): Db {
   return db;
 }
 
-/** Files named directly, and `.txt` files inside named directories (recursively), in a stable order. */
+/** Files named directly, and text, DOCX and web-page files inside named directories (recursively), in a stable order. */
 export function expandInputs(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
@@ -30,7 +30,7 @@ export function expandInputs(paths: string[]): string[] {
     else for (const f of readdirSync(p).sort()) {
       const full = join(p, f);
       if (statSync(full).isDirectory()) out.push(...expandInputs([full]));
-      else if (/\.(txt|md)$/i.test(f)) out.push(full);
+      else if (/\.(txt|md|docx|html?)$/i.test(f)) out.push(full);
     }
   }
   return out;

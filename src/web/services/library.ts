@@ -6,7 +6,7 @@ import type { AnalyzedDocument } from '../../extract/index.js';
 import type { TocEntry } from '../../parse/types.js';
 import type { Db } from '../../store/db.js';
 import { STATUS_SQL, type ValidityStatus } from '../../store/status.js';
-import { decodeText } from '../../text/decode.js';
+import { readSource } from '../../formats/index.js';
 import { splitRawLines } from '../../text/lines.js';
 
 export interface IssueSummary {
@@ -134,6 +134,6 @@ export function sourceLines(db: Db, docId: number): { no: number; raw: string }[
   const row = db.prepare(`SELECT s.bytes, d.line_start, d.line_end FROM documents d JOIN issues i ON i.id = d.issue_id
     JOIN sources s ON s.id = i.source_id WHERE d.id = ?`).get(docId) as { bytes: Buffer; line_start: number; line_end: number } | undefined;
   if (!row) throw new GongbaoError('not-found', '没有这件公文');
-  const lines = splitRawLines(decodeText(row.bytes).text.replace(/^\ufeff/, ''));
+  const lines = splitRawLines(readSource(row.bytes).text.replace(/^\ufeff/, ''));
   return lines.slice(row.line_start - 1, row.line_end).map((raw, k) => ({ no: row.line_start + k, raw }));
 }

@@ -5,7 +5,7 @@ import { GongbaoError } from '../../errors.js';
 import { documentMarkdown, escapeMd } from '../../parse/markdown.js';
 import { parseLines } from '../../parse/issue.js';
 import type { Db } from '../../store/db.js';
-import { decodeText } from '../../text/decode.js';
+import { readSource } from '../../formats/index.js';
 import { toSourceLines } from '../../text/lines.js';
 
 export interface DocumentMarkdown {
@@ -21,7 +21,7 @@ export function getDocumentMarkdown(db: Db, id: number): DocumentMarkdown {
     | { docNumber: string | null; title: string; seq: number; lineStart: number; text: string; bytes: Buffer; file: string }
     | undefined;
   if (!row) throw new GongbaoError('not-found', '没有这件公文');
-  const parsed = parseLines(toSourceLines(decodeText(row.bytes, row.file).text), { file: row.file });
+  const parsed = parseLines(toSourceLines(readSource(row.bytes, row.file).text), { file: row.file });
   const doc = parsed.documents.find((d) => d.lines[0] === row.lineStart) ?? parsed.documents[row.seq];
   const markdown =
     doc && doc.title === row.title
