@@ -5,7 +5,7 @@
 import type { Block } from '../parse/types.js';
 
 /** Deadline guards first (deadlines.ts), then the characters other extractors test (role words and colons for responsibilities). */
-const TRIGGERS = '底末内到日旬季半年五每按报调《号元（(负牵会由：:组部班十月';
+const TRIGGERS = '底末内到日旬季半年五每按报调《号元（负牵会由：:组部班十月';
 
 const BITS = new Uint32Array(0x10000);
 [...TRIGGERS].forEach((c, i) => {

@@ -6,7 +6,7 @@ import type { LineRange, OutlineNode, ParsedDocument } from '../parse/types.js';
 import type { Deadline, Responsibility } from './types.js';
 import { cleanUnitName, inferKind, isUnitLike, type UnitRegistry } from './units.js';
 import { splitUnits } from './clauses.js';
-import { findDeadlines, planYear } from './deadlines.js';
+import { findDeadlines } from './deadlines.js';
 import { deadlineInTask, type TimeContext } from './task-deadline.js';
 
 /** Endings of a named body (not of a sector word or a place). */
@@ -74,7 +74,6 @@ export function outlineChain(nodes: OutlineNode[], line: number): OutlineNode[] 
   }
 }
 
-export const timeContext = (doc: ParsedDocument): TimeContext => ({ anchor: doc.date, planYear: planYear(doc.title) });
 
 /** The first time frame a task text states, read as a responsibility clause's task is. */
 export function taskDeadline(text: string, ctx: TimeContext, lines: LineRange, found?: Deadline[]): Deadline | null {

@@ -13,8 +13,10 @@ import type { Deadline, Responsibility } from './types.js';
 import { cleanUnitName, inferKind, type UnitRegistry } from './units.js';
 import { matchMarker } from '../parse/markers.js';
 import { blockChars, charBit } from './block-chars.js';
+import { topLevelParens } from './responsibilities.js';
 import { cleanTaskText, cutTitle } from './tasks.js';
-import { leadingUnits, outlineChain, taskDeadline, timeContext, toResponsibility, unitNames } from './duty-common.js';
+import { leadingUnits, outlineChain, taskDeadline, toResponsibility, unitNames } from './duty-common.js';
+import { timeContext } from './task-deadline.js';
 
 interface Hit {
   /** Offsets of the role phrase in the sentence. */
@@ -26,16 +28,7 @@ interface Hit {
 }
 
 /** A parenthesised clause (`（…牵头…）`): such a paragraph is the clause reader's (responsibilities.ts). */
-function hasClauseParen(text: string): boolean {
-  for (let i = text.search(/[（(]/u); i >= 0; ) {
-    const close = text.slice(i + 1).search(/[（()）]/u);
-    const inner = close < 0 ? '' : text.slice(i + 1, i + 1 + close);
-    if (/[）)]/u.test(text[i + 1 + close] ?? '') && (inner.includes('牵头') || inner.includes('负责') || inner.includes('责任单位'))) return true;
-    const next = close < 0 ? -1 : text.slice(i + 1 + close).search(/[（(]/u);
-    i = next < 0 ? -1 : i + 1 + close + next;
-  }
-  return false;
-}
+const hasClauseParen = (text: string): boolean => topLevelParens(text).some((p) => /牵头|负责|责任单位/u.test(p.inner));
 /** A heading about who does what. */
 const DUTY_SECTION = /职责|分工|职能/u;
 /** The last character of a unit name (units.ts SUFFIX_RE, 部门, 单位, an alias in parentheses): rules fail fast elsewhere. */
@@ -58,7 +51,7 @@ const COOPERATE = /^[，,]\s*([^，。；：,;:]{2,80}?)(?:等(?:有关|相关)?
 /** Blocks without these characters (block-chars.ts) hold no role word, no colon, no parenthesis. */
 const ROLE_CHARS = charBit('负') | charBit('牵') | charBit('会');
 const COLON_CHARS = charBit('：') | charBit(':');
-const PAREN_CHARS = charBit('（') | charBit('(');
+const PAREN_CHARS = charBit('（');
 const BY_CHAR = charBit('由');
 /** `includes` is cheaper than a regex alternation on every paragraph. */
 const FU = charBit('负'), QIAN = charBit('牵'), HUI = charBit('会');

@@ -9,9 +9,9 @@ import type { SourceLine } from '../text/lines.js';
 import type { Responsibility } from './types.js';
 import { isUnitLike, type UnitRegistry } from './units.js';
 import { applyFirstLeads, readClause, splitUnits, type ClauseUnits } from './clauses.js';
-import { deadlineInLabel, type TimeContext } from './task-deadline.js';
+import { deadlineInLabel, timeContext, type TimeContext } from './task-deadline.js';
 import { taskTitle } from './tasks.js';
-import { taskDeadline, timeContext, toResponsibility } from './duty-common.js';
+import { taskDeadline, toResponsibility } from './duty-common.js';
 
 /** How a plain list in a unit column is read. */
 type ColumnRole = 'lead' | 'responsible' | 'cooperating' | 'leadThenCooperating' | 'firstLeads';

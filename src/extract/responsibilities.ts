@@ -6,8 +6,8 @@ import type { Deadline, Responsibility, UnitRef } from './types.js';
 import { blockChars, charBit } from './block-chars.js';
 import { applyFirstLeads, assigns, looksLikeClause, readClause, statesFirstLeads, type ClauseUnits } from './clauses.js';
 import type { UnitRegistry } from './units.js';
-import { extractDeadlines, planYear } from './deadlines.js';
-import { deadlineInLabel, deadlineInTask } from './task-deadline.js';
+import { extractDeadlines } from './deadlines.js';
+import { deadlineInLabel, deadlineInTask, timeContext } from './task-deadline.js';
 import { TaskLocator } from './tasks.js';
 
 interface Paren {
@@ -180,7 +180,7 @@ export function extractResponsibilities(doc: ParsedDocument, registry: UnitRegis
     if (list) list.push(d);
     else byBlock.set(d.lines[0], [d]);
   }
-  const ctx = { anchor: doc.date, planYear: planYear(doc.title) };
+  const ctx = timeContext(doc);
   const nodeAt = outlineIndex(doc.outline);
   const tasks = new TaskLocator(doc, new Set(clauses.map((c) => c.block)));
   // `列第一位者为牵头单位，下同`: from where the document says so, the first listed unit leads.

@@ -3,12 +3,15 @@
 // time frame printed in the task text. A rhythm of work (`按月调度`, `每年开展`)
 // is how the work is done, not when the task is due, so it is skipped unless
 // it names a due day (`每月5日前报送`).
-import type { LineRange } from '../parse/types.js';
+import type { LineRange, ParsedDocument } from '../parse/types.js';
 import type { Deadline } from './types.js';
-import { findDeadlines, parseDeadline } from './deadlines.js';
+import { findDeadlines, parseDeadline, planYear } from './deadlines.js';
 import { chineseNumber } from '../parse/dates.js';
 
 export interface TimeContext { anchor: string | null; planYear: number | null }
+
+/** A document's signing date and the year its title names: what yearless dates resolve against. */
+export const timeContext = (doc: ParsedDocument): TimeContext => ({ anchor: doc.date, planYear: planYear(doc.title) });
 
 /** `全年持续开展`, `长期坚持`, `常态化`: the task runs all the time. */
 const ONGOING = /全年|长期|持续|常态化|常年/u;
@@ -51,11 +54,10 @@ function frames(text: string, ctx: TimeContext, lines: LineRange): Frame[] {
     const digits = i >= 4 && isDigit(text, i - 1) && isDigit(text, i - 2) && isDigit(text, i - 3) && isDigit(text, i - 4);
     const at = digits ? i - 4 : text[i - 1] === '今' ? i - 1 : -1;
     if (at < 0 || !SENTENCE_START.test(text[at - 1] ?? '')) continue;
-    const year = digits ? Number(text.slice(i - 4, i)) : ctx.anchor ? Number(ctx.anchor.slice(0, 4)) : null;
-    if (year === null) continue;
-    const date = `${year}-12-31`;
-    const late = ctx.anchor && date < ctx.anchor ? { flag: 'before-signing' as const } : {};
-    out.push({ at, deadline: { kind: 'absolute', text: text.slice(at, i + 1), date, ...late, lines } });
+    // The year's end, resolved (and flagged before signing) by the general rule for `2022年底`.
+    const printed = text.slice(at, i + 1);
+    const end = parseDeadline(`${printed}底`, ctx.anchor, ctx.planYear);
+    if (end?.kind === 'absolute') out.push({ at, deadline: { ...end, text: printed, lines } });
   }
   if (!text.includes('争取') && !text.includes('力争') && !text.includes('起至') && !(text.includes('用') && /用[0-9一二两三四五六七八九十]/u.test(text))) return out;
   const within = /(?:争取|力争|用)([0-9]{1,2}|[一二两三四五六七八九十])年(?:时间)?/gu;
