@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'input-encoding'
   | 'input-docx'
   | 'input-html'
+  | 'input-pdf'
   | 'input-not-gazette'
   | 'bad-argument'
   | 'not-found'
@@ -26,6 +27,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'input-encoding': 400,
   'input-docx': 400,
   'input-html': 422,
+  'input-pdf': 422,
   'input-not-gazette': 422,
   'bad-argument': 400,
   'not-found': 404,

@@ -1,12 +1,30 @@
-// bytes → (DOCX, web page or) text → lines → parse → extract: the whole analysis of one issue.
-import { readSource } from './formats/index.js';
+// bytes → (PDF, DOCX, web page or) text → lines → parse → extract: the whole analysis of one issue.
+import { loadSource, readSource, type SourceText } from './formats/index.js';
+import type { PdfOptions } from './formats/pdf.js';
 import { toSourceLines } from './text/lines.js';
 import { parseLines } from './parse/issue.js';
 import { extractIssue, type AnalyzedIssue } from './extract/index.js';
 import type { UnitRegistry } from './extract/units.js';
 
-export function analyzeIssueBytes(bytes: Uint8Array, opts: { file?: string; registry?: UnitRegistry } = {}): AnalyzedIssue {
-  const { text } = readSource(bytes, opts.file);
-  const lines = toSourceLines(text);
-  return extractIssue(parseLines(lines, opts), lines, opts.registry);
+export interface AnalyzeOptions {
+  file?: string;
+  registry?: UnitRegistry;
+}
+
+/** Analyze what the input stage read; its own diagnostics (OCR) come first. */
+export function analyzeSource(source: SourceText, opts: AnalyzeOptions = {}): AnalyzedIssue {
+  const lines = toSourceLines(source.text);
+  const analyzed = extractIssue(parseLines(lines, opts), lines, opts.registry);
+  if (source.diagnostics?.length) analyzed.diagnostics = [...source.diagnostics, ...analyzed.diagnostics];
+  return analyzed;
+}
+
+/** Text, DOCX or a web page, synchronously. */
+export function analyzeIssueBytes(bytes: Uint8Array, opts: AnalyzeOptions = {}): AnalyzedIssue {
+  return analyzeSource(readSource(bytes, opts.file), opts);
+}
+
+/** Any input, a PDF included. */
+export async function analyzeBytes(bytes: Uint8Array, opts: AnalyzeOptions & { pdf?: PdfOptions } = {}): Promise<AnalyzedIssue> {
+  return analyzeSource(await loadSource(bytes, opts.file, opts.pdf), opts);
 }

@@ -22,14 +22,14 @@ export function registerCalendar(program: Command): void {
   const calendar = program.command('calendar').description('工作日日历：从国务院和本地的节假日安排通知读取放假日和调休上班日');
 
   calendar.command('import').description('导入节假日安排通知（单件公文或含通知的一期公报），并重算未办结任务按日历计算的期限')
-    .argument('<file>', '通知文本文件')
+    .argument('<file>', '通知文件（文本、PDF、DOCX 或网页）')
     .option('--db <path>', '文库数据库路径')
     .option('--now <iso>', '当前时间（测试与补录用）')
     .option('--json', '输出 JSON')
-    .action((file: string, o: Common) => {
+    .action(async (file: string, o: Common) => {
       const now = clockOf(o.now);
       const db = openLibrary(defaultDbPath(o.db));
-      const imported = importNoticeFile(db, readInputFile(file), file, now().toISOString());
+      const imported = await importNoticeFile(db, readInputFile(file), file, now().toISOString());
       const sv = new Supervision({ db, now });
       const changed = imported.some((n) => n.result.added) ? sv.recalculate(`导入节假日安排：${imported.map((n) => n.source.title).join('；')}`) : [];
       const out = {

@@ -10,14 +10,14 @@ export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description('把公报文本载入文库（同一文件重复载入不会改变任何内容）')
-    .argument('<paths...>', '公报或公文文件（文本、DOCX、HTML）或目录')
+    .argument('<paths...>', '公报或公文文件（PDF、文本、DOCX、HTML）或目录')
     .option('--db <path>', '文库数据库路径（默认 $GONGBAO_DB 或 ./data/gongbao.db）')
     .option('--json', '输出 JSON 摘要')
     .option('--no-calendar', '不把公报中的节假日安排通知导入工作日日历（默认导入）')
-    .action((paths: string[], opts: { db?: string; json?: boolean; calendar: boolean }) => {
+    .action(async (paths: string[], opts: { db?: string; json?: boolean; calendar: boolean }) => {
       const db = openLibrary(defaultDbPath(opts.db));
       const tty = process.stderr.isTTY && !opts.json;
-      const summary = ingestPaths(db, paths, {
+      const summary = await ingestPaths(db, paths, {
         calendar: opts.calendar,
         onFile: (i, n, file) => {
           if (tty) process.stderr.write(`\r[${'#'.repeat(Math.round(((i + 1) / n) * 20)).padEnd(20, '.')}] ${i + 1}/${n} ${file.slice(-40)}\x1b[K`);

@@ -44,10 +44,10 @@ const announce = (host: string, port: number) =>
   process.stderr.write(`公报通已启动：http://${host === '0.0.0.0' ? 'localhost' : host}:${port}\n`);
 
 /** Open (and on `start`, fill) the library; the primary does this once, before any worker runs. */
-function prepareLibrary(path: string, loadSamples: boolean) {
+async function prepareLibrary(path: string, loadSamples: boolean) {
   const db = openLibrary(path);
   if (loadSamples) {
-    const s = ingestPaths(db, [bundledSamplesDir()]);
+    const s = await ingestPaths(db, [bundledSamplesDir()]);
     const added = s.results.filter((r) => r.status !== 'unchanged').length;
     process.stderr.write(`文库：${path}（新载入 ${added} 期样例公报）\n`);
   }
@@ -118,12 +118,12 @@ function runPrimary(host: string, workers: number): void {
   for (let i = 0; i < workers; i++) cluster.fork();
 }
 
-function startServer(opts: ServeOptions, loadSamples: boolean): void {
+async function startServer(opts: ServeOptions, loadSamples: boolean): Promise<void> {
   const port = parsePort(opts.port);
   const workers = workerCount(opts.workers);
   const path = defaultDbPath(opts.db);
   if (cluster.isWorker) return runServer(path, port, opts.host);
-  const db = prepareLibrary(path, loadSamples);
+  const db = await prepareLibrary(path, loadSamples);
   if (workers === 1) return runServer(path, port, opts.host, db, (p) => announce(opts.host, p));
   db.close();
   runPrimary(opts.host, workers);

@@ -151,11 +151,11 @@ export function registerTask(program: Command): void {
     .option('--lead <n=unit>', '修改第 n 项的牵头单位，如 3=县水利局（可多次）', list, [] as string[])
     .option('--major <list>', '这些序号设为重点事项，如 1,4（须同时写 --approved-by）')
     .option('--approved-by <leader>', '批准重点事项的主要领导'))
-    .action((o: Common & { from: string; register?: boolean; only?: string; due: string[]; lead: string[]; major?: string; approvedBy?: string }) => {
+    .action(async (o: Common & { from: string; register?: boolean; only?: string; due: string[]; lead: string[]; major?: string; approvedBy?: string }) => {
       const sv = open(o);
       // An empty library has not even the built-in issues yet (as after `npm start`): load them, as start does.
       if ((sv.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n === 0) {
-        const loaded = ingestPaths(sv.db, [bundledSamplesDir()]);
+        const loaded = await ingestPaths(sv.db, [bundledSamplesDir()]);
         process.stderr.write(`文库为空，已载入内置样例公报 ${loaded.results.length} 期\n`);
       }
       if (o.register) {

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { analyzeIssueBytes } from '../pipeline.js';
+import { analyzeBytes } from '../pipeline.js';
 import { defaultRegistry } from '../extract/index.js';
 import { GENERIC_COLLECTIVE_NAME } from '../extract/units.js';
 import { bundledSamplesDir } from '../paths.js';
@@ -20,10 +20,10 @@ export function registerUnits(program: Command): void {
     .description('列出单位名录：规范名称、别名、类型、被提及次数；未知单位列入待审核')
     .argument('[files...]', '公报文本文件（默认：内置样例）')
     .option('--json', '输出 JSON')
-    .action((files: string[], opts: { json?: boolean }) => {
+    .action(async (files: string[], opts: { json?: boolean }) => {
       const registry = defaultRegistry();
       const inputs = files.length ? files : readdirSync(bundledSamplesDir()).filter((f) => f.endsWith('.txt')).sort().map((f) => join(bundledSamplesDir(), f));
-      for (const f of inputs) analyzeIssueBytes(readInputFile(f), { file: f, registry });
+      for (const f of inputs) await analyzeBytes(readInputFile(f), { file: f, registry });
       const list = registry.list();
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ units: list, review: [...registry.unknown.keys()] }, null, 1)}\n`);

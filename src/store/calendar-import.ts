@@ -8,7 +8,7 @@ import { isHolidayNoticeTitle, readHolidayNotice, type HolidayReading } from '..
 import { parseLines } from '../parse/issue.js';
 import { parseDateLine } from '../parse/dates.js';
 import type { Block, ParsedDocument } from '../parse/types.js';
-import { readSource } from '../formats/index.js';
+import { loadSource, readSource, type SourceText } from '../formats/index.js';
 import { toSourceLines, type SourceLine } from '../text/lines.js';
 import { importNotice, type ImportResult, type NoticeSource } from './calendar-store.js';
 import type { Db } from './db.js';
@@ -46,8 +46,8 @@ function wholeText(lines: SourceLine[]): NoticeDocument {
 }
 
 /** Every notice in a file (each document whose title announces holidays; else the whole file). */
-export function noticesInFile(bytes: Uint8Array, file: string): NoticeFound[] {
-  const lines = toSourceLines(readSource(bytes, file).text);
+export function noticesInFile(bytes: Uint8Array, file: string, source: SourceText = readSource(bytes, file)): NoticeFound[] {
+  const lines = toSourceLines(source.text);
   let docs: NoticeDocument[];
   try {
     docs = parseLines(lines, { file }).documents;
@@ -64,8 +64,8 @@ export function noticesInFile(bytes: Uint8Array, file: string): NoticeFound[] {
   return any;
 }
 
-/** Import every notice of a file, in one transaction. */
-export function importNoticeFile(db: Db, bytes: Uint8Array, file: string, now: string): NoticeImported[] {
-  const found = noticesInFile(bytes, file);
+/** Import every notice of a file (a PDF too), in one transaction. */
+export async function importNoticeFile(db: Db, bytes: Uint8Array, file: string, now: string): Promise<NoticeImported[]> {
+  const found = noticesInFile(bytes, file, await loadSource(bytes, file));
   return db.transaction(() => found.map((n) => ({ ...n, result: importNotice(db, n.source, n.reading, now) })))();
 }

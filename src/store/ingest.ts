@@ -4,7 +4,7 @@
 // re-resolved across the whole library inside the same transaction.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { readSource } from '../formats/index.js';
+import { loadSource, readSource, type SourceText } from '../formats/index.js';
 import { toSourceLines } from '../text/lines.js';
 import { parseLines, PARSER_VERSION } from '../parse/issue.js';
 import { extractIssue, type AnalyzedDocument, type AnalyzedIssue } from '../extract/index.js';
@@ -35,6 +35,8 @@ export interface IngestOptions {
   registry?: UnitRegistry;
   /** Import the holiday notices an issue contains into the calendar (default true). */
   calendar?: boolean;
+  /** What the input stage already read from these bytes (a PDF is read asynchronously: see `ingestFile`). */
+  source?: SourceText;
   /** Test hook: called between steps inside the transaction; throwing aborts the ingest. */
   onStep?: (step: string) => void;
 }
@@ -64,7 +66,7 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
   if (known) return { file, status: 'unchanged', issueKey: known.issue_key, version: known.version, documents: 0, diagnostics: [] };
 
   // Parsing happens before the transaction: bad input throws here and touches nothing.
-  const decoded = readSource(bytes, file);
+  const decoded = opts.source ?? readSource(bytes, file);
   const lines = toSourceLines(decoded.text);
   const registry = opts.registry ?? loadRegistry(db);
   const analyzed = extractIssue(parseLines(lines, { file }), lines, registry);
@@ -78,8 +80,9 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
     if (prev.v) retireIssue(db, issueKey);
     step('retired');
     const sourceId = db
-      .prepare('INSERT INTO sources(sha256, file_name, bytes, size, encoding, parser_version, ingested_at) VALUES (?,?,?,?,?,?,?)')
-      .run(sha256, basename(file), Buffer.from(bytes), bytes.length, decoded.encoding, PARSER_VERSION, now).lastInsertRowid;
+      .prepare('INSERT INTO sources(sha256, file_name, bytes, size, encoding, parser_version, ingested_at, text, positions_json) VALUES (?,?,?,?,?,?,?,?,?)')
+      .run(sha256, basename(file), Buffer.from(bytes), bytes.length, decoded.encoding, PARSER_VERSION, now,
+        decoded.format === 'pdf' ? decoded.text : null, decoded.positions ? JSON.stringify(decoded.positions) : null).lastInsertRowid;
     const i = analyzed.issue;
     const issueId = db
       .prepare(`INSERT INTO issues(source_id, issue_key, version, is_current, gazette, publisher, year, number, part, serial,
@@ -104,9 +107,17 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
       const imported = opts.calendar !== false ? importNotice(db, n.source, n.reading, now) : null;
       return { docNumber: n.source.docNumber, title: n.source.title, ...dayCounts(n.reading), confirms: n.reading.confirms, imported: Boolean(imported?.added) };
     });
-    const diagnostics = [...analyzed.diagnostics, ...analyzed.documents.flatMap((d) => d.diagnostics)];
+    const diagnostics = [...(decoded.diagnostics ?? []), ...analyzed.diagnostics, ...analyzed.documents.flatMap((d) => d.diagnostics)];
     return { file, status: version === 1 ? 'added' : 'new-version', issueKey, version, documents: analyzed.documents.length, diagnostics, ...(calendar.length ? { calendar } : {}) };
   })();
+}
+
+/** Ingest any input, a PDF included: the bytes are read first (outside any transaction), then stored as `ingestBytes` does. */
+export async function ingestFile(db: Db, bytes: Uint8Array, file: string, opts: IngestOptions = {}): Promise<IngestResult> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = db.prepare('SELECT 1 FROM sources WHERE sha256 = ?').get(sha256);
+  // Known bytes skip the (slow) PDF read; ingestBytes reports them unchanged.
+  return ingestBytes(db, bytes, file, known ? opts : { ...opts, source: opts.source ?? (await loadSource(bytes, file)) });
 }
 
 function retireIssue(db: Db, issueKey: string): void {

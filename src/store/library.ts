@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isGongbaoError } from '../errors.js';
 import { readInputFile } from '../text/read-file.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
-import { ingestBytes, type IngestOptions, type IngestResult } from './ingest.js';
+import { ingestFile, type IngestOptions, type IngestResult } from './ingest.js';
 import { ensureIndexFresh, loadLibraryDictionary } from '../search/indexer.js';
 
 export function openLibrary(path: string, opts: OpenOptions = {}): Db {
@@ -15,7 +15,7 @@ export function openLibrary(path: string, opts: OpenOptions = {}): Db {
   return db;
 }
 
-/** Files named directly, and text, DOCX and web-page files inside named directories (recursively), in a stable order. */
+/** Files named directly, and text, PDF, DOCX and web-page files inside named directories (recursively), in a stable order. */
 export function expandInputs(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
@@ -30,7 +30,7 @@ export function expandInputs(paths: string[]): string[] {
     else for (const f of readdirSync(p).sort()) {
       const full = join(p, f);
       if (statSync(full).isDirectory()) out.push(...expandInputs([full]));
-      else if (/\.(txt|md|docx|html?)$/i.test(f)) out.push(full);
+      else if (/\.(txt|md|pdf|docx|html?)$/i.test(f)) out.push(full);
     }
   }
   return out;
@@ -46,17 +46,17 @@ export interface IngestSummary {
   failures: IngestFailure[];
 }
 
-export function ingestPaths(db: Db, paths: string[], opts: IngestOptions & { onFile?: (i: number, n: number, file: string) => void } = {}): IngestSummary {
+export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions & { onFile?: (i: number, n: number, file: string) => void } = {}): Promise<IngestSummary> {
   const files = expandInputs(paths);
   const summary: IngestSummary = { results: [], failures: [] };
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
     opts.onFile?.(i, files.length, file);
     try {
-      summary.results.push(ingestBytes(db, readInputFile(file), file, opts));
+      summary.results.push(await ingestFile(db, readInputFile(file), file, opts));
     } catch (e) {
       if (!isGongbaoError(e)) throw e;
       summary.failures.push({ file, error: e.toLine() });
     }
-  });
+  }
   return summary;
 }

@@ -284,6 +284,15 @@ export const MIGRATIONS: Migration[] = [
       if (!has.has('task_line_start')) db.exec('ALTER TABLE responsibilities ADD COLUMN task_line_start INTEGER');
     },
   },
+  {
+    version: 10,
+    description: 'sources.text and positions_json: a PDF\'s laid-out text and the page and line of each text line (issue #13)',
+    up: (db) => {
+      const has = new Set((db.prepare('PRAGMA table_info(sources)').all() as { name: string }[]).map((c) => c.name));
+      if (!has.has('text')) db.exec('ALTER TABLE sources ADD COLUMN text TEXT');
+      if (!has.has('positions_json')) db.exec('ALTER TABLE sources ADD COLUMN positions_json TEXT');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

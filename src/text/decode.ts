@@ -35,7 +35,7 @@ export function decodeText(bytes: Uint8Array, file?: string): Decoded {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
   }
   if (controlRatio(bytes) > 0.01) {
-    throw new GongbaoError('input-binary', '这是二进制文件，不是公报文本（请先把 PDF 转换为文本）', where);
+    throw new GongbaoError('input-binary', '这是二进制文件，不是公报文本（可读取 PDF、Word 文档 DOCX、网页 HTML 和文本文件）', where);
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;

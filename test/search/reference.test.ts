@@ -14,11 +14,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openLibrary, ingestPaths } from '../../src/store/library.js';
+import { openLibrary } from '../../src/store/library.js';
+import { loadSamples } from '../store/samples.js';
 import { search } from '../../src/search/search.js';
 
 const db = openLibrary(':memory:');
-ingestPaths(db, [join(import.meta.dirname, '../../data/samples')]);
+loadSamples(db);
 const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 
 interface Row { id: number; json: string; text: string; category: string | null }

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLibrary, ingestPaths } from '../../src/store/library.js';
+import { openLibrary } from '../../src/store/library.js';
+import { loadSamples } from '../store/samples.js';
 import { engineRanker, evaluate, likeRanker, ndcgAt, trigramRanker, type JudgedQuery } from '../../src/search/evaluate.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/relevance');
@@ -20,7 +21,7 @@ describe('nDCG', () => {
 
 describe('relevance on the judged query set', () => {
   const db = openLibrary(':memory:');
-  ingestPaths(db, [join(import.meta.dirname, '../../data/samples')]);
+  loadSamples(db);
   const engine = evaluate(queries, engineRanker(db));
   it('has at least 40 judged queries', () => expect(queries.length).toBeGreaterThanOrEqual(40));
   it(`stays at or above the recorded nDCG@10 (${recorded.engine}) and 0.90`, () => {

@@ -113,11 +113,11 @@ describe('very broad queries', () => {
     expect(searchUncached(db, { q, page: 2, pageSize: 5 }, limits).hits).toHaveLength(5);
     expect(searchUncached(db, { q, page: 3, pageSize: 5 }, limits).hits).toEqual([]);
   });
-  it('sorted by date, show the latest by signing date even when older issues were ingested last', () => {
+  it('sorted by date, show the latest by signing date even when older issues were ingested last', async () => {
     const backfilled = openLibrary(':memory:');
     const dir = join(import.meta.dirname, '../../data/samples');
     // Newest issue first, oldest last: ingest order (rowid) runs against the dates.
-    for (const f of ['wutai-2023-no2.txt', 'wutai-2022-no4-part2.txt', 'wutai-2022-no1.txt', 'wutai-2021-no4.txt']) expect(ingestPaths(backfilled, [join(dir, f)]).failures).toEqual([]);
+    for (const f of ['wutai-2023-no2.txt', 'wutai-2022-no4-part2.txt', 'wutai-2022-no1.txt', 'wutai-2021-no4.txt']) expect((await ingestPaths(backfilled, [join(dir, f)])).failures).toEqual([]);
     const all = searchUncached(backfilled, { q, sort: 'date', pageSize: 100 });
     const windowed = searchUncached(backfilled, { q, sort: 'date', pageSize: 100 }, limits);
     expect(windowed.approximate).toBe(true);

@@ -24,18 +24,18 @@ function snapshot(db: Db): unknown {
 }
 
 describe('ingest', () => {
-  it('loads the four samples and is idempotent', () => {
+  it('loads the four samples and is idempotent', async () => {
     const db = openLibrary(tmp());
-    const first = ingestPaths(db, [samples]);
+    const first = await ingestPaths(db, [samples]);
     expect(first.results.map((r) => r.status)).toEqual(['added', 'added', 'added', 'added']);
     expect((db.prepare('SELECT count(*) AS n FROM documents WHERE is_current = 1').get() as { n: number }).n).toBe(43);
     const before = snapshot(db);
-    const again = ingestPaths(db, [samples]);
+    const again = await ingestPaths(db, [samples]);
     expect(again.results.map((r) => r.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('keeps the old version when changed content arrives for the same issue', () => {
+  it('keeps the old version when changed content arrives for the same issue', async () => {
     const db = openLibrary(tmp());
     const file = sample('wutai-2021-no4.txt');
     ingestBytes(db, readFileSync(file), file);
@@ -50,7 +50,7 @@ describe('ingest', () => {
 
   it.each(['retired', 'issue', 'document:3', 'resolved'])('a failure at step %s leaves the library exactly as before', (failAt) => {
     const db = openLibrary(tmp());
-    ingestPaths(db, [sample('wutai-2021-no4.txt')]);
+    await ingestPaths(db, [sample('wutai-2021-no4.txt')]);
     const before = snapshot(db);
     const file = sample('wutai-2022-no1.txt');
     expect(() =>
@@ -59,20 +59,20 @@ describe('ingest', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('keeps good files when one fails, and reports the bad one', () => {
+  it('keeps good files when one fails, and reports the bad one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongbao-in-'));
     copyFileSync(sample('wutai-2021-no4.txt'), join(dir, 'a.txt'));
     writeFileSync(join(dir, 'b.txt'), '这不是公报。\n');
     const db = openLibrary(tmp());
-    const s = ingestPaths(db, [dir]);
+    const s = await ingestPaths(db, [dir]);
     expect(s.results).toHaveLength(1);
     expect(s.failures).toHaveLength(1);
     expect(s.failures[0]!.error).toMatch(/b\.txt/);
   });
 
-  it('re-resolves citations across the library: stubs are filled in and later repeals count', () => {
+  it('re-resolves citations across the library: stubs are filled in and later repeals count', async () => {
     const db = openLibrary(tmp());
-    ingestPaths(db, [sample('wutai-2022-no1.txt')]);
+    await ingestPaths(db, [sample('wutai-2022-no1.txt')]);
     const stub = db.prepare("SELECT * FROM stubs WHERE doc_number = '晋政办发〔2021〕95号'").get();
     expect(stub).toBeTruthy();
     // A synthetic later issue that repeals 五政办发〔2022〕10号 and prints 晋政办发〔2021〕95号's number as its own.
@@ -91,7 +91,7 @@ describe('ingest', () => {
 });
 
 describe('incremental resolution', () => {
-  it('turns a citation of a missing document into a stub, and fills it when the document arrives', () => {
+  it('turns a citation of a missing document into a stub, and fills it when the document arrives', async () => {
     const db = openLibrary(tmp());
     const citing = [
       '五台县人民政府公报', '2024年第1期', '目 录', '【县政府办文件】',
@@ -104,7 +104,7 @@ describe('incremental resolution', () => {
     expect(db.prepare("SELECT doc_number, title FROM stubs").all()).toEqual([
       { doc_number: '五政办发〔2021〕60号', title: '五台县人民政府办公室关于印发2021年五台县河湖长制工作要点的通知' },
     ]);
-    ingestPaths(db, [sample('wutai-2021-no4.txt')]);
+    await ingestPaths(db, [sample('wutai-2021-no4.txt')]);
     expect(db.prepare('SELECT count(*) AS n FROM stubs WHERE doc_number = ?').get('五政办发〔2021〕60号')).toEqual({ n: 0 });
     const target = db.prepare("SELECT c.target_doc_key FROM citations c JOIN documents d ON d.id = c.doc_id WHERE d.doc_number = '五政办发〔2024〕2号' AND c.doc_number = '五政办发〔2021〕60号'").get();
     expect(target).toEqual({ target_doc_key: '五政办发〔2021〕60号' });
@@ -133,35 +133,35 @@ const DERIVED_UNITS = `SELECT DISTINCT r.doc_id, ru.unit_id FROM responsibilitie
 const storedUnits = (db: Db) => db.prepare('SELECT doc_id, unit_id FROM document_units ORDER BY 1, 2').all();
 
 describe('document units (the unit facet)', () => {
-  it('are the distinct non-inherited units of each document after ingest', () => {
+  it('are the distinct non-inherited units of each document after ingest', async () => {
     const db = openLibrary(':memory:');
-    ingestPaths(db, [samples]);
+    await ingestPaths(db, [samples]);
     const derived = db.prepare(DERIVED_UNITS).all();
     expect(derived.length).toBeGreaterThan(100);
     expect(storedUnits(db)).toEqual(derived);
   });
-  it('follow an editor mapping an unknown unit to a known one', () => {
+  it('follow an editor mapping an unknown unit to a known one', async () => {
     const db = openLibrary(':memory:');
-    ingestPaths(db, [samples]);
+    await ingestPaths(db, [samples]);
     const [a, b] = db.prepare(`SELECT unit_id FROM document_units GROUP BY unit_id ORDER BY count(*) DESC LIMIT 2`).pluck().all() as string[];
     reviewUnit(db, b!, a!, '2026-01-01T00:00:00Z');
     expect(storedUnits(db)).toEqual(db.prepare(DERIVED_UNITS).all());
     expect(db.prepare('SELECT count(*) FROM document_units WHERE unit_id = ?').pluck().get(b)).toBe(0);
   });
-  it('are untouched when a unit is mapped to itself', () => {
+  it('are untouched when a unit is mapped to itself', async () => {
     const db = openLibrary(':memory:');
-    ingestPaths(db, [samples]);
+    await ingestPaths(db, [samples]);
     const [a] = db.prepare(`SELECT unit_id FROM document_units GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1`).pluck().all() as string[];
     const before = storedUnits(db);
     reviewUnit(db, a!, a!, '2026-01-01T00:00:00Z');
     expect(storedUnits(db)).toEqual(before);
     expect(storedUnits(db)).toEqual(db.prepare(DERIVED_UNITS).all());
   });
-  it('are filled by the migration for a library stored before them', () => {
+  it('are filled by the migration for a library stored before them', async () => {
     const path = tmp();
     // A version-5 library with data: ingest today, then take the table away and mark the version back.
     const v5 = openLibrary(path);
-    ingestPaths(v5, [sample('wutai-2022-no1.txt')]);
+    await ingestPaths(v5, [sample('wutai-2022-no1.txt')]);
     v5.exec('DROP TABLE document_units; DROP INDEX documents_date');
     v5.pragma('user_version = 5');
     v5.close();

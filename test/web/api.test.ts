@@ -10,7 +10,7 @@ import { emptyQuery } from '../../src/web/api/schemas.js';
 
 const samples = join(import.meta.dirname, '../../data/samples');
 const db = openLibrary(':memory:');
-ingestPaths(db, [samples]);
+await ingestPaths(db, [samples]);
 const app = createApp({ db, now: () => new Date('2026-01-01T00:00:00Z'), log: () => {} });
 
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });

@@ -3,7 +3,8 @@
 // (五政办发〔2021〕60号, the 2021 河湖长制 work plan) and assigns a task to a
 // unit, so "cites / cited by" links between held documents can be followed.
 import { join } from 'node:path';
-import { openLibrary, ingestPaths } from '../../src/store/library.js';
+import { openLibrary } from '../../src/store/library.js';
+import { loadSamples } from '../store/samples.js';
 import { ingestBytes } from '../../src/store/ingest.js';
 import type { Db } from '../../src/store/db.js';
 
@@ -28,7 +29,7 @@ const LATER_ISSUE = [
 /** An in-memory library with the samples and the synthetic citing issue. */
 export function openTestLibrary(): Db {
   const db = openLibrary(':memory:');
-  ingestPaths(db, [samplesDir]);
+  loadSamples(db);
   ingestBytes(db, Buffer.from(LATER_ISSUE), 'test-2024-no1.txt');
   return db;
 }

@@ -16,7 +16,7 @@ export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** The flags a root, offline, headless Chromium needs here (no background connections). */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** run: Chromium is there; skip: it is not, outside CI; fail: it is not, under CI. */
 export function chromiumPolicy(exists = hasChromium, env: NodeJS.ProcessEnv = process.env): 'run' | 'skip' | 'fail' {

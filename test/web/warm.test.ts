@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { ingestPaths, openLibrary } from '../../src/store/library.js';
+import { openLibrary } from '../../src/store/library.js';
+import { loadSamples } from '../store/samples.js';
 import { warmCaches } from '../../src/web/warm.js';
 import { filterChoices } from '../../src/web/services/browse.js';
 
@@ -10,7 +10,7 @@ describe('warming a server process', () => {
   });
   it('leaves the first page no scan over every document to do', () => {
     const db = openLibrary(':memory:');
-    ingestPaths(db, [join(import.meta.dirname, '../../data/samples')]);
+    loadSamples(db);
     warmCaches(db);
     const prepared: string[] = [];
     const prepare = db.prepare.bind(db);

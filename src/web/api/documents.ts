@@ -5,7 +5,7 @@ import type { Env } from '../app.js';
 import type { UnitRef } from '../../extract/types.js';
 import { normalizeDocNumber } from '../../parse/docnumber.js';
 import { citationGraph } from '../services/insights.js';
-import { documentIdByNumber, getDocument, listDocuments, sourceLines } from '../services/library.js';
+import { documentIdByNumber, getDocument, listDocuments, originalFile, sourceLines } from '../services/library.js';
 import { getDocumentMarkdown } from '../services/markdown.js';
 import { attachment, csvResponse } from './csv.js';
 import { documentUrl, presentCitations, presentDocument, presentSummary } from './presenters.js';
@@ -13,6 +13,12 @@ import { docNumberParams, documentsQuery, idParams, paramsOf, queryOf, validate 
 
 const units = (refs: UnitRef[] | undefined) => (refs ?? []).map((u) => u.name).join('、');
 const lines = (r: [number, number]) => (r[0] === r[1] ? String(r[0]) : `${r[0]}-${r[1]}`);
+
+const ORIGINAL_TYPE: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'application/octet-stream',
+};
 
 export const DOCUMENT_CSV_HEADER = ['发文字号', '标题', '发文机关', '成文日期', '栏目', '有效性'];
 
@@ -58,6 +64,18 @@ export function registerDocuments(app: Hono<Env>): void {
   app.get('/api/documents/:id/source', (c) => {
     const { id } = validate(idParams, paramsOf(c));
     return c.json({ documentId: id, url: documentUrl(id), lines: sourceLines(c.get('deps').db, id) });
+  });
+
+  // The original file, always as a download: a saved web page is never served as a page of this site.
+  app.get('/api/documents/:id/original', (c) => {
+    const { id } = validate(idParams, paramsOf(c));
+    const f = originalFile(c.get('deps').db, id);
+    return c.body(new Uint8Array(f.bytes), 200, {
+      'Content-Type': ORIGINAL_TYPE[f.encoding] ?? (/^utf-?8|gb/i.test(f.encoding) ? `text/plain; charset=${f.encoding}` : 'application/octet-stream'),
+      'Content-Disposition': attachment(f.name, `document-${id}-original${/\.[A-Za-z0-9]{1,5}$/.exec(f.name)?.[0] ?? ''}`),
+      'X-Content-Type-Options': 'nosniff',
+      ETag: `"${f.sha256}"`,
+    });
   });
 
   app.get('/api/documents/:id/citations', (c) => {

@@ -11,7 +11,9 @@ import { cnDate, issueLabel } from './format.js';
 
 export interface DocumentPageData {
   view: DocumentView;
-  source: { no: number; raw: string }[];
+  source: { no: number; raw: string; page?: number; pageLine?: number }[];
+  /** The original file's name, offered as a download. */
+  original?: string;
 }
 
 const indexNumber = (v: DocumentView) => `${v.issue.year ?? '0000'}-${String(v.summary.id).padStart(5, '0')}`;
@@ -56,13 +58,14 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
   );
 };
 
-const Downloads: FC<{ id: number }> = ({ id }) => (
+const Downloads: FC<{ id: number; original?: string }> = ({ id, original }) => (
   <Section id="downloads" title="下载与数据">
     <ul class="downloads">
       <li><a href={`/api/documents/${id}`} type="application/json">JSON 结构化数据</a></li>
       <li><a href={`/api/documents/${id}.md`} type="text/markdown">Markdown 全文</a></li>
       <li><a href={`/api/documents/${id}/responsibilities.csv`} type="text/csv">任务分工表（CSV）</a></li>
       <li><a href={`/documents/${id}/graph`}>引用关系图</a></li>
+      <li><a href={`/api/documents/${id}/original`} download>原始文件{original ? `（${original}）` : ''}</a></li>
     </ul>
   </Section>
 );
@@ -89,7 +92,7 @@ const EditorPanel: FC<{ v: DocumentView; source: DocumentPageData['source'] }> =
         <summary>原文（公报第 {first}–{last} 行，共 {source.length} 行）</summary>
         <div class="source-lines">
           {source.map((l) => (
-            <div class="src-line" id={`L${l.no}`}><a class="ln" href={`#L${l.no}`} aria-label={`第 ${l.no} 行`}>{l.no}</a><code>{l.raw || ' '}</code></div>
+            <div class="src-line" id={`L${l.no}`}><a class="ln" href={`#L${l.no}`} aria-label={`第 ${l.no} 行`}>{l.no}</a>{l.page ? <span class="pg" title={`PDF 第 ${l.page} 页第 ${l.pageLine} 行`}>{l.page}:{l.pageLine}</span> : null}<code>{l.raw || ' '}</code></div>
           ))}
         </div>
       </details>
@@ -127,7 +130,7 @@ export const DocumentPage: FC<{ data: DocumentPageData }> = ({ data }) => {
             </section>
             <Responsibilities list={v.doc.responsibilities} />
             <Citations view={v} />
-            <Downloads id={s.id} />
+            <Downloads id={s.id} original={data.original} />
             <EditorPanel v={v} source={source} />
           </div>
         </div>

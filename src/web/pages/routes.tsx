@@ -5,7 +5,7 @@ import type { Env } from '../app.js';
 import { GongbaoError } from '../../errors.js';
 import { searchRequestSchema } from '../../search/request.js';
 import { search, unitNames } from '../../search/search.js';
-import { documentIdByNumber, getDocument, getIssue, listDocuments, listIssues, sourceLines } from '../services/library.js';
+import { documentIdByNumber, getDocument, getIssue, listDocuments, listIssues, originalName, sourceLines } from '../services/library.js';
 import { citationGraph, getUnit, listUnits, stats } from '../services/insights.js';
 import { browseDocuments, filterChoices } from '../services/browse.js';
 import { renderPage } from './layout.js';
@@ -61,7 +61,7 @@ export function registerPages(app: Hono<Env>): void {
     if (!/^\d+$/.test(raw)) return c.redirect(`/documents/${documentIdByNumber(db, raw.slice(0, 60))}`, 302);
     const id = idParam(raw, '文件');
     const view = getDocument(db, id, c.get('today'));
-    return c.html(renderPage(<DocumentPage data={{ view, source: sourceLines(db, id) }} />));
+    return c.html(renderPage(<DocumentPage data={{ view, source: sourceLines(db, id), original: originalName(db, id) }} />));
   });
 
   app.get('/documents/:id/graph', (c) => {

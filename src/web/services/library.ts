@@ -6,7 +6,7 @@ import type { AnalyzedDocument } from '../../extract/index.js';
 import type { TocEntry } from '../../parse/types.js';
 import type { Db } from '../../store/db.js';
 import { STATUS_SQL, type ValidityStatus } from '../../store/status.js';
-import { readSource } from '../../formats/index.js';
+import { storedPositions, storedText, type SourceRow } from '../../store/sources.js';
 import { splitRawLines } from '../../text/lines.js';
 
 export interface IssueSummary {
@@ -129,11 +129,38 @@ export function getDocument(db: Db, id: number, today: string): DocumentView {
   };
 }
 
-/** The original source lines of a document (or any range of its issue), as printed. */
-export function sourceLines(db: Db, docId: number): { no: number; raw: string }[] {
-  const row = db.prepare(`SELECT s.bytes, d.line_start, d.line_end FROM documents d JOIN issues i ON i.id = d.issue_id
-    JOIN sources s ON s.id = i.source_id WHERE d.id = ?`).get(docId) as { bytes: Buffer; line_start: number; line_end: number } | undefined;
+export interface OriginalFile {
+  name: string;
+  bytes: Buffer;
+  /** The text encoding, or the format (`pdf`, `docx`, `html`). */
+  encoding: string;
+  sha256: string;
+}
+
+/** The file a document was ingested from, as it was given (PDF, DOCX, web page or text). */
+export function originalFile(db: Db, docId: number): OriginalFile {
+  const row = db.prepare(`SELECT s.file_name AS name, s.bytes, s.encoding, s.sha256 FROM documents d JOIN issues i ON i.id = d.issue_id
+    JOIN sources s ON s.id = i.source_id WHERE d.id = ?`).get(docId) as OriginalFile | undefined;
   if (!row) throw new GongbaoError('not-found', '没有这件公文');
-  const lines = splitRawLines(readSource(row.bytes).text.replace(/^\ufeff/, ''));
-  return lines.slice(row.line_start - 1, row.line_end).map((raw, k) => ({ no: row.line_start + k, raw }));
+  return row;
+}
+
+/** The name of the file a document was ingested from. */
+export function originalName(db: Db, docId: number): string | undefined {
+  const row = db.prepare(`SELECT s.file_name AS name FROM documents d JOIN issues i ON i.id = d.issue_id
+    JOIN sources s ON s.id = i.source_id WHERE d.id = ?`).get(docId) as { name: string } | undefined;
+  return row?.name;
+}
+
+/** The original source lines of a document (or any range of its issue), as printed; from a PDF, with the page and line each starts at. */
+export function sourceLines(db: Db, docId: number): { no: number; raw: string; page?: number; pageLine?: number }[] {
+  const row = db.prepare(`SELECT s.bytes, s.text, s.positions_json, s.file_name, d.line_start, d.line_end FROM documents d JOIN issues i ON i.id = d.issue_id
+    JOIN sources s ON s.id = i.source_id WHERE d.id = ?`).get(docId) as (SourceRow & { line_start: number; line_end: number }) | undefined;
+  if (!row) throw new GongbaoError('not-found', '没有这件公文');
+  const lines = splitRawLines(storedText(row));
+  const positions = storedPositions(row);
+  return lines.slice(row.line_start - 1, row.line_end).map((raw, k) => {
+    const at = positions?.[row.line_start - 1 + k];
+    return { no: row.line_start + k, raw, ...(at ? { page: at.page, pageLine: at.line } : {}) };
+  });
 }

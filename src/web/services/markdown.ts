@@ -5,7 +5,7 @@ import { GongbaoError } from '../../errors.js';
 import { documentMarkdown, escapeMd } from '../../parse/markdown.js';
 import { parseLines } from '../../parse/issue.js';
 import type { Db } from '../../store/db.js';
-import { readSource } from '../../formats/index.js';
+import { storedText } from '../../store/sources.js';
 import { toSourceLines } from '../../text/lines.js';
 
 export interface DocumentMarkdown {
@@ -16,12 +16,12 @@ export interface DocumentMarkdown {
 }
 
 export function getDocumentMarkdown(db: Db, id: number): DocumentMarkdown {
-  const row = db.prepare(`SELECT d.doc_number AS docNumber, d.title, d.seq, d.line_start AS lineStart, d.text, s.bytes, s.file_name AS file
+  const row = db.prepare(`SELECT d.doc_number AS docNumber, d.title, d.seq, d.line_start AS lineStart, d.text, s.bytes, s.text AS sourceText, s.file_name AS file
     FROM documents d JOIN issues i ON i.id = d.issue_id JOIN sources s ON s.id = i.source_id WHERE d.id = ?`).get(id) as
-    | { docNumber: string | null; title: string; seq: number; lineStart: number; text: string; bytes: Buffer; file: string }
+    | { docNumber: string | null; title: string; seq: number; lineStart: number; text: string; bytes: Buffer; sourceText: string | null; file: string }
     | undefined;
   if (!row) throw new GongbaoError('not-found', '没有这件公文');
-  const parsed = parseLines(toSourceLines(readSource(row.bytes, row.file).text), { file: row.file });
+  const parsed = parseLines(toSourceLines(storedText({ bytes: row.bytes, text: row.sourceText, file_name: row.file })), { file: row.file });
   const doc = parsed.documents.find((d) => d.lines[0] === row.lineStart) ?? parsed.documents[row.seq];
   const markdown =
     doc && doc.title === row.title

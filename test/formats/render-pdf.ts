@@ -1,0 +1,91 @@
+// Test inputs made here: a gazette issue or a single 公文 as text, set as a
+// printed gazette (title 22pt centred, body with a two-character indent,
+// 文号 centred, signature and date right, tables ruled, each document on a new
+// page) and printed to PDF by Debian's Chromium, with a running header and
+// page numbers in the footer, as a published issue has them.
+import type { Browser } from 'playwright-core';
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const DATE = /^\S{0,12}?[0-9〇○零一二三四五六七八九十]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日$/;
+const DOC_NUMBER = /^\S{1,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$/;
+
+export interface RenderOptions {
+  /** Running header text (printed on every page). */
+  header?: string;
+  /** Lines before the first of these are a title set large (for texts without `#`). */
+  plainTitle?: boolean;
+  /** Print two columns of body text (a gazette's 目录 or a dense page). */
+  columns?: 2;
+}
+
+/** Text in the shape of the samples (`#` titles, `- ` items, tab rows) or the corpus (plain lines) → HTML. */
+export function gazetteHtml(text: string, opts: RenderOptions = {}): string {
+  const lines = text.split('\n').map((l) => l.replace(/\*\*/g, '').replace(/<\/?[a-z]+[^<>]*>/gi, '').trimEnd()).filter((l) => l.trim());
+  const out: string[] = [];
+  let table: string[] = [];
+  let seenBody = false;
+  const flushTable = () => {
+    if (table.length) out.push(`<table>${table.join('')}</table>`);
+    table = [];
+  };
+  let titleLines: string[] = [];
+  if (opts.plainTitle) {
+    let k = 0;
+    while (k < lines.length && k < 4 && !DOC_NUMBER.test(lines[k]!.trim()) && !/^第\s*\d+\s*号$/.test(lines[k]!.trim()) && !/[：:，。]/.test(lines[k]!) && lines[k]!.length <= 40) k++;
+    titleLines = lines.slice(0, k);
+    if (k) out.push(`<h1>${esc(titleLines.join(''))}</h1>`);
+    lines.splice(0, k);
+  }
+  lines.forEach((raw, i) => {
+    const l = raw.trim();
+    if (raw.includes('\t')) {
+      table.push(`<tr>${raw.split('\t').map((c) => `<td>${esc(c.trim())}</td>`).join('')}</tr>`);
+      return;
+    }
+    flushTable();
+    const h = /^(#{1,6})\s*(.*)$/.exec(l);
+    if (h) {
+      if (h[1] === '#') {
+        if (seenBody) out.push('<div class="break"></div>');
+        out.push(`<h1>${esc(h[2]!)}</h1>`);
+        seenBody = false;
+      } else out.push(`<h2>${esc(h[2]!)}</h2>`);
+      return;
+    }
+    seenBody = true;
+    const item = /^[-*+]\s+(.*)$/.exec(l);
+    const body = item ? item[1]! : l;
+    const next = lines[i + 1]?.trim() ?? '';
+    const cls = DOC_NUMBER.test(body) ? 'c' : DATE.test(body) || (DATE.test(next) && body.length <= 24 && !/[，。；：]/.test(body)) ? 'r' : item ? 'li' : '';
+    out.push(`<p${cls ? ` class="${cls}"` : ''}>${esc(body)}</p>`);
+  });
+  flushTable();
+  const columns = opts.columns === 2 ? 'column-count:2;column-gap:10mm;' : '';
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 30mm 26mm 28mm 28mm; }
+body { font-family: "Noto Serif CJK SC", serif; font-size: 14pt; line-height: 1.6; margin: 0; ${columns} }
+h1 { font-size: 22pt; text-align: center; font-weight: normal; margin: 0.6em 0 0.8em; line-height: 1.4; column-span: all; }
+h2 { font-size: 14pt; font-weight: normal; margin: 0; text-indent: 2em; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+p.li { text-indent: 0; } p.c { text-align: center; text-indent: 0; } p.r { text-align: right; text-indent: 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 10pt; table-layout: fixed; word-break: break-all; }
+td { border: 0.6pt solid #000; padding: 2pt 6pt; vertical-align: top; }
+.break { break-after: page; }
+</style></head><body>${out.join('\n')}</body></html>`;
+}
+
+/** Print HTML to PDF with a running header and `— N —` page numbers. */
+export async function printPdf(browser: Browser, html: string, opts: RenderOptions = {}): Promise<Buffer> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="font-size:9pt;width:100%;text-align:center;font-family:'Noto Serif CJK SC'">${esc(opts.header ?? '')}</div>`,
+      footerTemplate: `<div style="font-size:10pt;width:100%;text-align:center;font-family:'Noto Serif CJK SC'">— <span class="pageNumber"></span> —</div>`,
+    });
+  } finally {
+    await page.close();
+  }
+}
