@@ -25,6 +25,8 @@ export interface OcrWord {
   conf: number;
   /** Tesseract's block, paragraph and line numbers, joined: words with one key are one line. */
   line: string;
+  /** The height of the line's box (steadier than word boxes, which vary from glyph to glyph). */
+  lineHeight: number;
 }
 
 /** An OCR engine: a PNG image in, words with pixel boxes out. */
@@ -46,11 +48,15 @@ export function hasTesseract(): boolean {
 /** Tesseract's TSV (level, page, block, par, line, word, left, top, width, height, conf, text) → words. */
 export function parseTsv(tsv: string): OcrWord[] {
   const words: OcrWord[] = [];
+  let lineHeight = 0;
   for (const row of tsv.split('\n').slice(1)) {
     const c = row.split('\t');
-    if (c.length < 12 || c[0] !== '5' || !c[11]!.trim()) continue;
+    if (c.length < 12) continue;
+    if (c[0] === '4') lineHeight = +c[9]!;
+    if (c[0] !== '5' || !c[11]!.trim()) continue;
     words.push({
       text: c[11]!.trim(), left: +c[6]!, top: +c[7]!, width: +c[8]!, height: +c[9]!, conf: +c[10]!, line: `${c[2]}.${c[3]}.${c[4]}`,
+      lineHeight: lineHeight || +c[9]!,
     });
   }
   return words;
@@ -68,16 +74,41 @@ export const tesseractPage: OcrPage = async (png) => {
   }
 };
 
-/** Words → runs in points: one baseline and one size per Tesseract line. */
+/** A Tesseract line box of CJK text is about 0.92 of the size the text is set in. */
+const INK = 0.92;
+
+/**
+ * Words → runs in points. The words of one Tesseract line share one baseline
+ * (ink bottoms differ from glyph to glyph: 一 sits high, ， low), except words
+ * whose middle is more than half a line away, which Tesseract sometimes puts
+ * on a line they are not on. Words closer than two characters are one run:
+ * an OCR word box is tighter than the glyphs' advance, so smaller gaps are
+ * not cells.
+ */
 export function wordsToRuns(words: OcrWord[], scale: number): PdfRun[] {
   const lines = new Map<string, OcrWord[]>();
   for (const w of words) lines.set(w.line, [...(lines.get(w.line) ?? []), w]);
   const runs: PdfRun[] = [];
   for (const ws of lines.values()) {
-    const bottom = Math.max(...ws.map((w) => w.top + w.height));
-    const heights = ws.map((w) => w.height).sort((a, b) => a - b);
-    const size = heights[Math.floor(heights.length / 2)]! / scale;
-    for (const w of ws) runs.push({ str: w.text, x: w.left / scale, y: bottom / scale, w: w.width / scale, size });
+    const h = ws[0]!.lineHeight;
+    const mid = (w: OcrWord) => w.top + w.height / 2;
+    const sorted = [...ws].sort((a, b) => mid(a) - mid(b));
+    const bands: OcrWord[][] = [];
+    for (const w of sorted) {
+      const band = bands[bands.length - 1];
+      if (band && mid(w) - mid(band[0]!) <= h * 0.5) band.push(w);
+      else bands.push([w]);
+    }
+    for (const band of bands) {
+      const bottom = Math.max(...band.map((w) => w.top + w.height));
+      const size = h / INK / scale;
+      let cur: PdfRun | null = null;
+      for (const w of band.sort((a, b) => a.left - b.left)) {
+        const x = w.left / scale;
+        if (cur && x - (cur.x + cur.w) < 2 * size) (cur.str += w.text, cur.w = x + w.width / scale - cur.x);
+        else runs.push((cur = { str: w.text, x, y: bottom / scale, w: w.width / scale, size }));
+      }
+    }
   }
   return runs;
 }

@@ -50,6 +50,9 @@ const assets = (() => {
 /** Open a PDF: a damaged file and an encrypted one are each one line. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function openPdf(bytes: Uint8Array, file?: string): Promise<any> {
+  // A file cut short (an interrupted download or copy) would read as fewer pages: refuse it rather than keep part of an issue.
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  if (!tail.includes('%%EOF')) fail('PDF 文件不完整（缺少文件结尾 %%EOF，可能下载或复制未完成）', file);
   const lib = await loadPdfJs();
   const task = lib.getDocument({
     data: new Uint8Array(bytes), // pdfjs takes ownership of the buffer it is given

@@ -141,12 +141,13 @@ describe('OCR output', () => {
     '5\t1\t1\t1\t2\t1\t240\t700\t900\t60\t80\t通知',
   ].join('\n');
   it('reads words with their boxes and lines', () => {
-    expect(parseTsv(tsv).map((w) => [w.text, w.line, w.conf])).toEqual([['五台县', '1.1.1', 91.5], ['政府', '1.1.1', 88], ['通知', '1.1.2', 80]]);
+    expect(parseTsv(tsv).map((w) => [w.text, w.line, w.conf, w.lineHeight])).toEqual([['五台县', '1.1.1', 91.5, 60], ['政府', '1.1.1', 88, 56], ['通知', '1.1.2', 80, 60]]);
   });
-  it('puts the words of one line on one baseline, in points', () => {
+  it('puts the words of one line on one baseline, in points, close words in one run', () => {
     const runs = wordsToRuns(parseTsv(tsv), 3);
-    expect(runs[0]!.y).toBe(runs[1]!.y);
-    expect(runs[0]!.x).toBe(100);
+    expect(runs.map((r) => r.str)).toEqual(['五台县政府', '通知']);
+    expect(runs[0]).toMatchObject({ x: 100, y: 660 / 3 });
+    expect(runs[1]!.size).toBeCloseTo(60 / 0.92 / 3);
     expect(pageLines(page(1, runs)).map((l) => l.text)).toEqual(['五台县政府', '通知']);
   });
 });

@@ -7,34 +7,25 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeBytes, analyzeIssueBytes } from '../../src/pipeline.js';
 import type { AnalyzedIssue } from '../../src/extract/index.js';
-import { CHROMIUM, chromiumPolicy, FLAGS, warnIfNoChromium } from '../web/harness.js';
+import { suiteBrowser } from '../web/suite-browser.js';
 import { gazetteHtml, printPdf, type RenderOptions } from './render-pdf.js';
 
 const SAMPLES = join(import.meta.dirname, '../../data/samples');
 const CORPUS = join(import.meta.dirname, '../../../shared/corpora/govcn');
-const run = chromiumPolicy() === 'run';
-warnIfNoChromium('pdf-render');
+const { run, browser: chrome } = suiteBrowser('pdf-render');
 
 const flat = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');
 const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff]/g, '');
 export const documentsOf = (a: AnalyzedIssue) => a.documents.map((d) => ({
   docNumber: d.docNumber, title: flat(d.title), issuer: d.issuer, date: d.date, end: cjk(d.text).slice(-10),
 }));
-let browser: Browser;
-beforeAll(async () => {
-  if (run) browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function sameAsText(file: string, opts: RenderOptions): Promise<void> {
   const text = readFileSync(file, 'utf8');
-  const pdf = await printPdf(browser, gazetteHtml(text, opts), opts);
+  const pdf = await printPdf(chrome(), gazetteHtml(text, opts), opts);
   const fromPdf = await analyzeBytes(pdf, { file: `${file}.pdf` });
   expect(documentsOf(fromPdf)).toEqual(documentsOf(analyzeIssueBytes(Buffer.from(text))));
 }
@@ -47,7 +38,7 @@ describe.runIf(run)('a whole gazette issue printed to PDF', () => {
   it('keeps the issue itself: number, year and 目录', async () => {
     const text = readFileSync(join(SAMPLES, issues[0]!), 'utf8');
     const opts = { header: '五台县人民政府公报' };
-    const fromPdf = await analyzeBytes(await printPdf(browser, gazetteHtml(text, opts), opts));
+    const fromPdf = await analyzeBytes(await printPdf(chrome(), gazetteHtml(text, opts), opts));
     const fromText = analyzeIssueBytes(Buffer.from(text));
     expect(fromPdf.issue).toMatchObject({ year: fromText.issue.year, number: fromText.issue.number, part: fromText.issue.part });
     expect(fromPdf.toc.map((t) => [t.docNumber, t.page])).toEqual(fromText.toc.map((t) => [t.docNumber, t.page]));
@@ -69,7 +60,7 @@ describe.runIf(run)('provenance into the PDF', () => {
   it('gives each text line the page and line it starts at', async () => {
     const { loadSource } = await import('../../src/formats/index.js');
     const text = readFileSync(join(CORPUS, 'govcn-05.txt'), 'utf8');
-    const pdf = await printPdf(browser, gazetteHtml(text, { plainTitle: true, header: '国务院公报' }), { header: '国务院公报' });
+    const pdf = await printPdf(chrome(), gazetteHtml(text, { plainTitle: true, header: '国务院公报' }), { header: '国务院公报' });
     const src = await loadSource(pdf);
     const lines = src.text.split('\n');
     expect(src.positions).toHaveLength(lines.length - 1);
@@ -85,7 +76,7 @@ describe.runIf(run)('provenance into the PDF', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongbao-pdf-'));
     const text = readFileSync(join(CORPUS, 'govcn-05.txt'), 'utf8');
     const file = join(dir, '综保区意见.pdf');
-    writeFileSync(file, await printPdf(browser, gazetteHtml(text, { plainTitle: true }), {}));
+    writeFileSync(file, await printPdf(chrome(), gazetteHtml(text, { plainTitle: true }), {}));
     const r = await runBin(['parse', file, '--compact']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).documents[0].docNumber).toBe(analyzeIssueBytes(Buffer.from(text)).documents[0]!.docNumber);

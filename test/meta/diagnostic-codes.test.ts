@@ -17,7 +17,7 @@ const CODE = /(?:\bcode:\s*|'(?:error|warning|info)',\s*)'([a-z]+(?:-[a-z]+)+)'/
 
 function codesInSource(): Set<string> {
   const out = new Set<string>();
-  for (const dir of ['src/text', 'src/parse', 'src/extract']) {
+  for (const dir of ['src/formats', 'src/text', 'src/parse', 'src/extract']) {
     for (const f of files(join(root, dir))) for (const m of readFileSync(f, 'utf8').matchAll(CODE)) out.add(m[1]!);
   }
   return out;

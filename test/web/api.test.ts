@@ -219,7 +219,7 @@ describe('caching', () => {
 
 describe('OpenAPI', () => {
   const paths = ['/api/issues', '/api/issues/{id}', '/api/documents', '/api/documents.csv', '/api/documents/by-number/{docNumber}',
-    '/api/documents/{id}', '/api/documents/{id}.md', '/api/documents/{id}/source', '/api/documents/{id}/citations',
+    '/api/documents/{id}', '/api/documents/{id}.md', '/api/documents/{id}/source', '/api/documents/{id}/original', '/api/documents/{id}/citations',
     '/api/documents/{id}/responsibilities.csv', '/api/search', '/api/search.csv', '/api/units', '/api/units/{id}',
     '/api/units/{id}/tasks.csv', '/api/stats', '/api/changes', '/api/openapi.json', '/feeds/issues.atom', '/feeds/search.atom',
     '/feeds/units/{id}.atom', '/sitemap.xml', '/robots.txt'];

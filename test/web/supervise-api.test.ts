@@ -7,25 +7,14 @@ import { createApp } from '../../src/web/app.js';
 import { createUser } from '../../src/supervise/auth.js';
 import type { Db } from '../../src/store/db.js';
 import { CITING_NUMBER, openTestLibrary } from './fixture.js';
+import { JSON_TYPE, svClient, type Login } from './sv-client.js';
 
 let clock = new Date('2022-04-06T09:00:00+08:00');
 const advance = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
 let db: Db;
 let app: ReturnType<typeof createApp>;
 
-interface Login { cookie: string; csrf: string }
-const JSON_TYPE = { 'content-type': 'application/json' };
-
-async function login(username: string, password = `${username}-password`): Promise<Login> {
-  const res = await app.request('/api/supervision/login', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ username, password }) });
-  expect(res.status, username).toBe(200);
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: body.csrfToken };
-}
-
-const get = (who: Login | null, path: string) => app.request(path, { headers: who ? { cookie: who.cookie } : {} });
-const post = (who: Login, path: string, body: unknown = {}, csrf: string | null = who.csrf) =>
-  app.request(path, { method: 'POST', headers: { ...JSON_TYPE, cookie: who.cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body: JSON.stringify(body) });
+const { login, get, post } = svClient(() => app);
 async function ok(res: Response | Promise<Response>, status = 200): Promise<any> {
   const r = await res;
   const text = await r.text();

@@ -38,6 +38,10 @@ export const ENDPOINTS: EndpointSpec[] = [
     response: { schema: r.sourceSchema }, errors: [404],
   },
   {
+    path: '/api/documents/{id}/original', summary: '下载公文所在的原始文件（PDF、DOCX、网页或文本，原样）', tags: ['公文'], params: idParams,
+    response: { contentType: 'application/octet-stream', description: '原始文件（附件下载；PDF 为 application/pdf）' }, errors: [404],
+  },
+  {
     path: '/api/documents/{id}/citations', summary: '公文的引用关系（引用、被引用、废止）与关系图', tags: ['公文'], params: idParams,
     response: { schema: r.citationsSchema }, errors: [404],
   },

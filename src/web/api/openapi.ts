@@ -19,6 +19,8 @@ export interface EndpointSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body's media type when it is not JSON (an upload: `multipart/form-data`). */
+  bodyType?: string;
   /** JSON body schema, or another media type described in words. */
   response: { schema: z.ZodType; description?: string } | { contentType: string; description: string };
   /** Statuses besides 200/304/400 this endpoint answers (404 when it looks something up). */
@@ -76,7 +78,7 @@ function operation(spec: EndpointSpec, method: HttpMethod): Json {
     ...(spec.description ? { description: spec.description } : {}),
     ...(spec.tags ? { tags: spec.tags } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: { [spec.bodyType ?? 'application/json']: { schema: jsonSchema(spec.body, 'input') } } } } : {}),
     responses,
   };
 }

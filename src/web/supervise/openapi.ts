@@ -54,6 +54,10 @@ const dashboard = z.object({
   quarters: z.array(z.object({ quarter: str, due: z.number().int(), closed: z.number().int(), onTime: z.number().int(), rate: z.number(), onTimeRate: z.number() })),
 });
 const proposal = z.looseObject({ no: z.number().int(), title: str, lead: str, assist: z.array(str).optional(), due: str.optional(), responsibilityId: z.number().int(), clause: nstr, deadlineText: nstr, taskId: z.number().int().nullable() });
+const ingestResult = z.looseObject({
+  file: str, status: z.enum(['added', 'new-version', 'unchanged']), issueKey: str, version: z.number().int(), documents: z.number().int(),
+  diagnostics: z.array(z.object({ severity: str, code: str, message: str, line: z.number().int() })),
+});
 const raised = z.object({ taskId: z.number().int(), unit: str, kind: str, key: str, message: str });
 
 const post = (spec: Omit<EndpointSpec, 'method' | 'tags'>): EndpointSpec => ({ ...spec, method: 'post', tags: [TAG], description: `${spec.description ? `${spec.description}\n\n` : ''}${POST_AUTH}` });
@@ -91,6 +95,11 @@ export const SUPERVISION_ENDPOINTS: EndpointSpec[] = [
   get({
     path: '/api/supervision/evaluation.xlsx', summary: '导出考核评价（Excel）', query: periodQuery, errors: [401, 403],
     response: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: '考核评价表（XLSX，附件下载）' },
+  }),
+  post({
+    path: '/api/supervision/library/files', summary: '载入公报或公文文件（督查室）：PDF、DOCX、网页或文本', errors: [401, 403, 422],
+    body: z.object({ file: z.string().describe('文件内容（multipart/form-data 的 file 字段）') }), bodyType: 'multipart/form-data',
+    response: { schema: ingestResult, description: '载入结果：新增或新版本（201），已载入过（200）；无法读取的文件不写入文库' },
   }),
   get({ path: '/api/supervision/dashboard', summary: '督办看板数据：各单位超期任务、各季度办结率', response: { schema: dashboard }, errors: [401, 403] }),
 ];

@@ -7,6 +7,7 @@ import { checkCsrf, loadSession, type SvEnv } from './context.js';
 import { registerSupervisionApi } from './api.js';
 import { registerSupervisionPages } from './pages.js';
 import { registerSupervisionForms } from './forms.js';
+import { registerUpload } from './upload.js';
 import './openapi.js';
 
 export function registerSupervision(app: Hono<Env>): void {
@@ -23,5 +24,6 @@ export function registerSupervision(app: Hono<Env>): void {
   registerSupervisionApi(sv);
   registerSupervisionPages(sv);
   registerSupervisionForms(sv);
+  registerUpload(sv);
   app.route('/', sv as unknown as Hono<Env>);
 }

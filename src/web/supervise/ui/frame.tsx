@@ -6,7 +6,7 @@ import { Layout, type Crumb } from '../../pages/layout.js';
 import { ROLE_NAME, type Session } from '../../../supervise/auth.js';
 import type { Role } from '../../../supervise/model.js';
 
-export type SubNavKey = 'board' | 'inbox' | 'new' | 'propose' | 'evaluation' | 'dashboard' | 'none';
+export type SubNavKey = 'board' | 'inbox' | 'new' | 'propose' | 'upload' | 'evaluation' | 'dashboard' | 'none';
 
 const STAFF: Role[] = ['office', 'leader', 'principal'];
 const SUBNAV: { key: SubNavKey; href: string; label: string; roles: Role[] }[] = [
@@ -14,6 +14,7 @@ const SUBNAV: { key: SubNavKey; href: string; label: string; roles: Role[] }[] =
   { key: 'inbox', href: '/supervise/inbox', label: '本单位待办', roles: ['unit'] },
   { key: 'new', href: '/supervise/tasks/new', label: '立项', roles: STAFF },
   { key: 'propose', href: '/supervise/propose', label: '文件分解立项', roles: ['office'] },
+  { key: 'upload', href: '/supervise/upload', label: '载入公报', roles: ['office'] },
   { key: 'evaluation', href: '/supervise/evaluation', label: '考核评价', roles: STAFF },
   { key: 'dashboard', href: '/supervise/dashboard', label: '数据看板', roles: STAFF },
 ];

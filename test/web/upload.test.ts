@@ -1,0 +1,86 @@
+// Editors load files from the browser or the API (office role only): the same
+// input stage and ingest as the CLI; a refused file writes nothing and is
+// audited; the document page then offers the original for download.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/supervise/auth.js';
+import { openLibrary } from '../../src/store/library.js';
+import type { Db } from '../../src/store/db.js';
+import { createApp } from '../../src/web/app.js';
+import { minimalPdf } from '../formats/make-pdf.js';
+import { svClient, type Login } from './sv-client.js';
+
+const TXT = join(import.meta.dirname, '../../../shared/corpora/govcn/govcn-05.txt');
+let db: Db;
+let app: ReturnType<typeof createApp>;
+const { login, get } = svClient(() => app);
+let office: Login;
+let unit: Login;
+
+const upload = (who: Login, name: string, bytes: Uint8Array, path = '/api/supervision/library/files', csrf = true) => {
+  const form = new FormData();
+  form.set('file', new File([bytes], name));
+  if (path.startsWith('/supervise')) form.set('_csrf', who.csrf);
+  return app.request(path, { method: 'POST', headers: { cookie: who.cookie, ...(csrf ? { 'x-csrf-token': who.csrf } : {}) }, body: form });
+};
+const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const audits = () => db.prepare("SELECT target, allowed, detail FROM audit_log WHERE action = 'ingest' ORDER BY id").all() as { target: string; allowed: number; detail: string }[];
+
+beforeAll(async () => {
+  db = openLibrary(':memory:');
+  app = createApp({ db, now: () => new Date('2026-12-02T10:00:00+08:00'), log: () => {} });
+  await createUser(db, { username: 'duchashi', unit: '县政府办公室', role: 'office', password: 'duchashi-password' });
+  await createUser(db, { username: 'shuili', unit: '县水利局', role: 'unit', password: 'shuili-password' });
+  office = await login('duchashi');
+  unit = await login('shuili');
+});
+
+describe('loading a file from the browser or the API', () => {
+  it('ingests a file for the office, once, and audits it', async () => {
+    const bytes = readFileSync(TXT);
+    const res = await upload(office, '综保区意见.txt', bytes);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ status: 'added', documents: 1 });
+    const again = await upload(office, '综保区意见.txt', bytes);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ status: 'unchanged' });
+    expect(count('sources')).toBe(1);
+    expect(audits().map((a) => a.allowed)).toEqual([1, 1]);
+  });
+  it('offers the original for download on the document page', async () => {
+    const { id } = db.prepare('SELECT id FROM documents').get() as { id: number };
+    const page = await (await get(null, `/documents/${id}`)).text();
+    expect(page).toContain(`/api/documents/${id}/original`);
+    const file = await get(null, `/api/documents/${id}/original`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/attachment;.*filename\*=UTF-8''%E7%BB%BC/);
+    expect(Buffer.compare(Buffer.from(await file.arrayBuffer()), readFileSync(TXT))).toBe(0);
+  });
+  it('refuses an encrypted PDF in one line, writes nothing, and audits the refusal', async () => {
+    const before = count('sources');
+    const res = await upload(office, 'secret.pdf', minimalPdf({ encrypt: true }));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.message).toMatch(/加密/);
+    expect(count('sources')).toBe(before);
+    expect(audits().at(-1)).toMatchObject({ target: 'file:secret.pdf', allowed: 0 });
+  });
+  it('shows the refusal on the page, with the form again', async () => {
+    const res = await upload(office, 'secret.pdf', minimalPdf({ encrypt: true }), '/supervise/upload', false);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('secret.pdf: PDF 文件已加密');
+    expect(html).toContain('enctype="multipart/form-data"');
+  });
+  it('is for the office only: a unit gets an audited 403, without CSRF a 403', async () => {
+    expect((await upload(unit, 'x.txt', readFileSync(TXT))).status).toBe(403);
+    expect((await upload(office, 'x.txt', readFileSync(TXT), undefined, false)).status).toBe(403);
+    expect((await get(unit, '/supervise/upload')).status).toBe(403);
+    expect(count('sources')).toBe(1);
+  });
+  it('lists what was loaded on the upload page', async () => {
+    const html = await (await get(office, '/supervise/upload')).text();
+    expect(html).toContain('综保区意见.txt');
+    expect(html).toContain('国发〔2019〕3号');
+  });
+});
