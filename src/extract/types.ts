@@ -127,4 +127,6 @@ export interface Extracted {
   groups: Group[];
   amounts: Amount[];
   contacts: Contact[];
+  /** A saved web page's metadata table about this document, as the page states it (page-meta.ts). */
+  pageMeta?: Record<string, string>;
 }

@@ -4,8 +4,10 @@
 // inflated with node:zlib; word/document.xml is read by a linear tag scanner.
 import { inflateRawSync } from 'node:zlib';
 import { GongbaoError } from '../errors.js';
+import { NO_STYLES, readStyles, titles, type ParagraphLook, type StyleTable } from './docx-styles.js';
 
 const DOCUMENT = 'word/document.xml';
+const STYLES = 'word/styles.xml';
 const MAX_OUTPUT = 256 * 1024 * 1024; // inflate guard against zip bombs
 const MAX_SPAN = 64; // gridSpan cap: a corrupt value must not make huge rows
 
@@ -62,16 +64,19 @@ export function isDocx(bytes: Uint8Array): boolean {
 
 export function docxToText(bytes: Uint8Array, file?: string): string {
   let xml: string;
+  let styles = NO_STYLES;
   try {
     if (!isZip(bytes)) throw new RangeError('not a zip');
     const entry = findEntry(bytes, DOCUMENT);
     if (!entry) throw new RangeError('no word/document.xml');
     xml = new TextDecoder('utf-8').decode(readEntry(bytes, entry));
+    const styleEntry = findEntry(bytes, STYLES);
+    styles = readStyles(styleEntry ? new TextDecoder('utf-8').decode(readEntry(bytes, styleEntry)) : undefined);
   } catch {
     // Bounds, zlib and format errors alike: the file is not a readable DOCX.
     throw new GongbaoError('input-docx', '无法读取 DOCX 文件（文件已损坏或不是 Word 文档）', file ? { file } : {});
   }
-  return documentText(xml);
+  return documentText(xml, styles);
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|lt|gt|amp|quot|apos);/g;
@@ -95,8 +100,9 @@ const PRESERVE = /\sxml:space\s*=\s*["']preserve["']/;
 const SKIP = new Set(['mc:Fallback', 'w:moveFrom']);
 
 /** The text of word/document.xml (see the file comment for the shape). */
-export function documentText(xml: string): string {
-  const blocks: string[] = [];
+export function documentText(xml: string, styles: StyleTable = NO_STYLES): string {
+  const blocks: { text: string; look?: ParagraphLook }[] = [];
+  let look: ParagraphLook = { text: '', centred: false };
   let buf = ''; // current outermost paragraph
   let pDepth = 0, rDepth = 0, tblDepth = 0, skipDepth = 0;
   let inT = false, preserve = false, tText = '';
@@ -122,12 +128,27 @@ export function documentText(xml: string): string {
     const opening = !closing && !empty;
     switch (name) {
       case 'w:p':
-        if (opening) { if (pDepth++ === 0) buf = ''; else add('\n'); break; }
+        if (opening) { if (pDepth++ === 0) (buf = '', look = { text: '', centred: false }); else add('\n'); break; }
         if (closing && pDepth === 0) break;
         if (closing && --pDepth > 0) break;
         if (empty && pDepth > 0) break;
-        if (buf.trim() !== '') (tblDepth > 0 ? cellParts : blocks).push(buf);
+        if (buf.trim() !== '') {
+          if (tblDepth > 0) cellParts.push(buf);
+          else blocks.push({ text: buf, look: { ...look, text: buf } });
+        }
         buf = '';
+        break;
+      case 'w:pStyle':
+        if (pDepth === 1 && tblDepth === 0) look.style = VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2];
+        break;
+      case 'w:jc':
+        if (pDepth === 1 && tblDepth === 0) look.centred = /^center$/.test(VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2] ?? '');
+        break;
+      case 'w:sz':
+        if (pDepth >= 1 && tblDepth === 0) {
+          const size = Number(VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2]);
+          if (size > 0) look.size = Math.max(look.size ?? 0, size);
+        }
         break;
       case 'w:r':
         if (!empty) rDepth = Math.max(0, rDepth + (closing ? -1 : 1));
@@ -147,7 +168,7 @@ export function documentText(xml: string): string {
         if (opening && tblDepth++ === 0) rows = [];
         if (closing && tblDepth > 0 && --tblDepth === 0) {
           const lines = rows.map((r) => r.join('\t')).filter((l) => l.trim() !== '');
-          if (lines.length > 0) blocks.push(lines.join('\n'));
+          if (lines.length > 0) blocks.push({ text: lines.join('\n') });
         }
         break;
       case 'w:tr':
@@ -171,5 +192,24 @@ export function documentText(xml: string): string {
         break;
     }
   }
-  return blocks.join('\n\n') + (blocks.length > 0 ? '\n' : '');
+  return joinBlocks(blocks, styles);
+}
+
+/** Blocks as text: a title (by style or centring and size) as `# `, its consecutive paragraphs joined. */
+function joinBlocks(blocks: { text: string; look?: ParagraphLook }[], styles: StyleTable): string {
+  const looks = blocks.flatMap((b) => (b.look ? [b.look] : []));
+  const flags = titles(looks, styles);
+  const isTitle = new Map(looks.map((l, i) => [l, flags[i]!] as const));
+  const out: string[] = [];
+  let title: string[] = [];
+  const flush = () => {
+    if (title.length) out.push(`# ${title.join('')}`);
+    title = [];
+  };
+  for (const b of blocks) {
+    if (b.look && isTitle.get(b.look)) title.push(b.text.replace(/\n/g, ''));
+    else (flush(), out.push(b.text));
+  }
+  flush();
+  return out.join('\n\n') + (out.length > 0 ? '\n' : '');
 }

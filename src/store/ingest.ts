@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { loadSource, readSource, type SourceText } from '../formats/index.js';
-import { toSourceLines } from '../text/lines.js';
-import { parseLines, PARSER_VERSION } from '../parse/issue.js';
-import { extractIssue, type AnalyzedDocument, type AnalyzedIssue } from '../extract/index.js';
+import { PARSER_VERSION } from '../parse/issue.js';
+import type { AnalyzedDocument, AnalyzedIssue } from '../extract/index.js';
+import { analyzeWithLines } from '../pipeline.js';
 import type { UnitRegistry } from '../extract/units.js';
 import type { Diagnostic } from '../parse/types.js';
 import { statement, type Db } from './db.js';
@@ -67,9 +67,8 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
 
   // Parsing happens before the transaction: bad input throws here and touches nothing.
   const decoded = opts.source ?? readSource(bytes, file);
-  const lines = toSourceLines(decoded.text);
   const registry = opts.registry ?? loadRegistry(db);
-  const analyzed = extractIssue(parseLines(lines, { file }), lines, registry);
+  const { analyzed, lines } = analyzeWithLines(decoded, { file, registry });
   const issueKey = issueKeyOf(analyzed);
   const now = (opts.now ?? (() => new Date()))().toISOString();
   const step = opts.onStep ?? (() => {});
@@ -107,7 +106,7 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
       const imported = opts.calendar !== false ? importNotice(db, n.source, n.reading, now) : null;
       return { docNumber: n.source.docNumber, title: n.source.title, ...dayCounts(n.reading), confirms: n.reading.confirms, imported: Boolean(imported?.added) };
     });
-    const diagnostics = [...(decoded.diagnostics ?? []), ...analyzed.diagnostics, ...analyzed.documents.flatMap((d) => d.diagnostics)];
+    const diagnostics = [...analyzed.diagnostics, ...analyzed.documents.flatMap((d) => d.diagnostics)];
     return { file, status: version === 1 ? 'added' : 'new-version', issueKey, version, documents: analyzed.documents.length, diagnostics, ...(calendar.length ? { calendar } : {}) };
   })();
 }

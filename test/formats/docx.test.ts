@@ -59,6 +59,29 @@ describe('docxToText', () => {
   });
 });
 
+describe('titles by style and centring', () => {
+  const p = (t: string, ppr = '', sz = 32) => `<w:p><w:pPr>${ppr}</w:pPr><w:r><w:rPr><w:sz w:val="${sz}"/></w:rPr><w:t>${t}</w:t></w:r></w:p>`;
+  const body = [p('某某县人民政府关于', '<w:jc w:val="center"/>', 44), p('做好某事的通知', '<w:jc w:val="center"/>', 44),
+    p('某政发〔2024〕1号', '<w:jc w:val="center"/>'), p('各乡镇人民政府：'), p('现将有关事项通知如下。现将有关事项通知如下。'), p('（此件公开发布）', '<w:jc w:val="center"/>')];
+  it('takes centred paragraphs set larger than the body as one title', () => {
+    expect(docxToText(makeDocx(body.join(''))).split('\n\n').slice(0, 3)).toEqual(['# 某某县人民政府关于做好某事的通知', '某政发〔2024〕1号', '各乡镇人民政府：']);
+  });
+  it('does not take a centred body-size paragraph for a title', () => {
+    expect(docxToText(makeDocx(body.join('')))).toContain('\n（此件公开发布）\n');
+  });
+  it('takes a paragraph in a title style, by the style name styles.xml gives its id', () => {
+    const styles = '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="32"/></w:rPr></w:rPrDefault></w:docDefaults>' +
+      '<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="a4"><w:name w:val="Body Text"/></w:style>';
+    const xml = `<w:p><w:pPr><w:pStyle w:val="a3"/></w:pPr><w:r><w:t>关于某事的通知</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="a4"/></w:pPr><w:r><w:t>正文。</w:t></w:r></w:p>`;
+    expect(docxToText(makeDocx(xml, false, styles))).toBe('# 关于某事的通知\n\n正文。\n');
+  });
+  it('reads sizes a style inherits through basedOn', () => {
+    const styles = '<w:style w:styleId="big"><w:name w:val="大字"/><w:rPr><w:sz w:val="44"/></w:rPr></w:style><w:style w:styleId="bigger"><w:name w:val="大字2"/><w:basedOn w:val="big"/></w:style>';
+    const xml = `<w:p><w:pPr><w:pStyle w:val="bigger"/><w:jc w:val="center"/></w:pPr><w:r><w:t>标题文字</w:t></w:r></w:p>${p('正文正文正文正文。', '', 21)}`;
+    expect(docxToText(makeDocx(xml, false, styles))).toMatch(/^# 标题文字\n/);
+  });
+});
+
 describe('not a DOCX', () => {
   const good = makeDocx(para('正文'));
   it('recognizes a DOCX', () => {

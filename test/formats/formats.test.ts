@@ -66,8 +66,20 @@ describe('input formats', () => {
 });
 
 describe('files the input stage refuses', () => {
+  it('a DOCX that is not a 公文, and a page with no document: one line each, nothing written', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'a-letter.docx'), makeDocx(para('同事们好：') + para('下周一上午开会，请准时参加。')));
+    writeFileSync(join(d, 'b-empty.html'), '<!DOCTYPE html><html><head><title>首页</title></head><body><nav><a href="/">首页</a></nav></body></html>');
+    const db = openLibrary(':memory:');
+    const s = await ingestPaths(db, [d]);
+    expect(s.results).toEqual([]);
+    expect(s.failures.map((f) => f.error.split('\n').length)).toEqual([1, 1]);
+    expect(s.failures[0]!.error).toMatch(/a-letter\.docx: .*没有找到任何公文/);
+    expect(s.failures[1]!.error).toMatch(/b-empty\.html: /);
+    expect((db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n).toBe(0);
+  });
   it('a damaged PDF is one line naming the file', async () => {
-    await expect(loadSource(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'issue.pdf')).rejects.toThrow(/无法读取 PDF 文件/);
+    await expect(loadSource(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n%%EOF\n'), 'issue.pdf')).rejects.toThrow(/无法读取 PDF 文件/);
   });
   it('a zip that is not a Word document says so', () => {
     expect(() => readSource(makeZip({ 'a.txt': 'x' }), 'a.docx')).toThrow(/DOCX/);

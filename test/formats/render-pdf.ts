@@ -9,6 +9,17 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 const DATE = /^\S{0,12}?[0-9〇○零一二三四五六七八九十]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日$/;
 const DOC_NUMBER = /^\S{1,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$/;
 
+/** How many first lines of a plain 公文 text (no `#`) are its title: those before the 文号, the 令's number or the first sentence. */
+export function titleLineCount(lines: string[]): number {
+  let k = 0;
+  while (k < lines.length && k < 4 && !DOC_NUMBER.test(lines[k]!.trim()) && !/^第\s*\d+\s*号$/.test(lines[k]!.trim()) && !/[：:，。]/.test(lines[k]!) && lines[k]!.length <= 40) k++;
+  return k;
+}
+
+/** A date line, and the issuer line above it, are set flush right. */
+export const isRightAligned = (line: string, next: string | undefined): boolean =>
+  DATE.test(line) || (DATE.test(next ?? '') && line.length <= 24 && !/[，。；：]/.test(line));
+
 export interface RenderOptions {
   /** Running header text (printed on every page). */
   header?: string;
@@ -28,12 +39,9 @@ export function gazetteHtml(text: string, opts: RenderOptions = {}): string {
     if (table.length) out.push(`<table>${table.join('')}</table>`);
     table = [];
   };
-  let titleLines: string[] = [];
   if (opts.plainTitle) {
-    let k = 0;
-    while (k < lines.length && k < 4 && !DOC_NUMBER.test(lines[k]!.trim()) && !/^第\s*\d+\s*号$/.test(lines[k]!.trim()) && !/[：:，。]/.test(lines[k]!) && lines[k]!.length <= 40) k++;
-    titleLines = lines.slice(0, k);
-    if (k) out.push(`<h1>${esc(titleLines.join(''))}</h1>`);
+    const k = titleLineCount(lines);
+    if (k) out.push(`<h1>${esc(lines.slice(0, k).join(''))}</h1>`);
     lines.splice(0, k);
   }
   lines.forEach((raw, i) => {
@@ -56,7 +64,7 @@ export function gazetteHtml(text: string, opts: RenderOptions = {}): string {
     const item = /^[-*+]\s+(.*)$/.exec(l);
     const body = item ? item[1]! : l;
     const next = lines[i + 1]?.trim() ?? '';
-    const cls = DOC_NUMBER.test(body) ? 'c' : DATE.test(body) || (DATE.test(next) && body.length <= 24 && !/[，。；：]/.test(body)) ? 'r' : item ? 'li' : '';
+    const cls = DOC_NUMBER.test(body) ? 'c' : isRightAligned(body, next) ? 'r' : item ? 'li' : '';
     out.push(`<p${cls ? ` class="${cls}"` : ''}>${esc(body)}</p>`);
   });
   flushTable();

@@ -48,7 +48,7 @@ describe('ingest', () => {
     expect(search(db, { q: '鼗鼙' }).total).toBe(1);
   });
 
-  it.each(['retired', 'issue', 'document:3', 'resolved'])('a failure at step %s leaves the library exactly as before', (failAt) => {
+  it.each(['retired', 'issue', 'document:3', 'resolved'])('a failure at step %s leaves the library exactly as before', async (failAt) => {
     const db = openLibrary(tmp());
     await ingestPaths(db, [sample('wutai-2021-no4.txt')]);
     const before = snapshot(db);

@@ -32,7 +32,7 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
     <Section id="meta" title="文件信息" class="meta-panel">
       <table class="meta">
         <tbody>
-          <tr><th scope="row">索引号</th><td>{indexNumber(v)}</td><th scope="row">发文机关</th><td>{s.issuer ?? '—'}</td></tr>
+          <tr><th scope="row">索引号</th><td>{doc.pageMeta?.['索引号'] ?? indexNumber(v)}</td><th scope="row">发文机关</th><td>{s.issuer ?? '—'}</td></tr>
           <tr><th scope="row">发文字号</th><td class="docno">{s.docNumber ?? '无'}</td><th scope="row">成文日期</th><td>{cnDate(s.date)}</td></tr>
           <tr>
             <th scope="row">所在期次</th><td><a href={`/issues/${issue.id}`}>{issueLabel(issue)}</a></td>
@@ -51,6 +51,9 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
           {v.repealedBy.length ? (
             <tr><th scope="row">废止情况</th><td colspan={3}>已被 {v.repealedBy.map((r) => (r.documentId ? <a href={`/documents/${r.documentId}`}>{r.docNumber ?? r.title}</a> : r.docNumber))} 废止</td></tr>
           ) : s.repealedBy ? <tr><th scope="row">废止情况</th><td colspan={3}>已被 {s.repealedBy} 废止</td></tr> : null}
+          {doc.pageMeta?.['主题分类'] || doc.pageMeta?.['发布日期'] ? (
+            <tr><th scope="row">主题分类</th><td>{doc.pageMeta['主题分类'] ?? '—'}</td><th scope="row">发布日期</th><td>{doc.pageMeta['发布日期'] ?? '—'}</td></tr>
+          ) : null}
           {doc.recipients.length ? <tr><th scope="row">主送机关</th><td colspan={3}>{doc.recipients.join('，')}</td></tr> : null}
         </tbody>
       </table>
