@@ -11,7 +11,7 @@ import { analyzeIssueBytes } from '../../src/pipeline.js';
 import { readSource } from '../../src/formats/index.js';
 import type { AnalyzedIssue } from '../../src/extract/index.js';
 import { esc, makeDocx } from './make-docx.js';
-import { isRightAligned, titleLineCount } from './render-pdf.js';
+import { isRightAligned, titleLineCount } from '../support/render-pdf.mjs';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpora/govcn');
 const expected = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8')) as Record<string, {

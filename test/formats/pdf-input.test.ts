@@ -16,7 +16,7 @@ import { originalFile, sourceLines } from '../../src/web/services/library.js';
 import { runBin } from '../cli/bin.js';
 import { suiteBrowser } from '../web/suite-browser.js';
 import { minimalPdf } from './make-pdf.js';
-import { gazetteHtml, printPdf } from './render-pdf.js';
+import { gazetteHtml, printPdf } from '../support/render-pdf.mjs';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpora/govcn');
 const dir = () => mkdtempSync(join(tmpdir(), 'gongbao-pdf-'));

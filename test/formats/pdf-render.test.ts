@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeBytes, analyzeIssueBytes } from '../../src/pipeline.js';
 import type { AnalyzedIssue } from '../../src/extract/index.js';
 import { suiteBrowser } from '../web/suite-browser.js';
-import { gazetteHtml, printPdf, type RenderOptions } from './render-pdf.js';
+import { gazetteHtml, printPdf, type RenderOptions } from '../support/render-pdf.mjs';
 
 const SAMPLES = join(import.meta.dirname, '../../data/samples');
 const CORPUS = join(import.meta.dirname, '../../../shared/corpora/govcn');

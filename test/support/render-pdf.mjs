@@ -3,37 +3,40 @@
 // 文号 centred, signature and date right, tables ruled, each document on a new
 // page) and printed to PDF by Debian's Chromium, with a running header and
 // page numbers in the footer, as a published issue has them.
-import type { Browser } from 'playwright-core';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** @param {string} s */
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const DATE = /^\S{0,12}?[0-9〇○零一二三四五六七八九十]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日$/;
 const DOC_NUMBER = /^\S{1,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$/;
 
 /** How many first lines of a plain 公文 text (no `#`) are its title: those before the 文号, the 令's number or the first sentence. */
-export function titleLineCount(lines: string[]): number {
+/** @param {string[]} lines @returns {number} */
+export function titleLineCount(lines) {
   let k = 0;
-  while (k < lines.length && k < 4 && !DOC_NUMBER.test(lines[k]!.trim()) && !/^第\s*\d+\s*号$/.test(lines[k]!.trim()) && !/[：:，。]/.test(lines[k]!) && lines[k]!.length <= 40) k++;
+  while (k < lines.length && k < 4 && !DOC_NUMBER.test(lines[k].trim()) && !/^第\s*\d+\s*号$/.test(lines[k].trim()) && !/[：:，。]/.test(lines[k]) && lines[k].length <= 40) k++;
   return k;
 }
 
 /** A date line, and the issuer line above it, are set flush right. */
-export const isRightAligned = (line: string, next: string | undefined): boolean =>
+/** @param {string} line @param {string | undefined} next */
+export const isRightAligned = (line, next) =>
   DATE.test(line) || (DATE.test(next ?? '') && line.length <= 24 && !/[，。；：]/.test(line));
 
-export interface RenderOptions {
-  /** Running header text (printed on every page). */
-  header?: string;
-  /** Lines before the first of these are a title set large (for texts without `#`). */
-  plainTitle?: boolean;
-  /** Print two columns of body text (a gazette's 目录 or a dense page). */
-  columns?: 2;
-}
+/**
+ * @typedef {object} RenderOptions
+ * @property {string} [header] running header text (printed on every page)
+ * @property {boolean} [plainTitle] the first lines of a text without `#` are its title, set large
+ * @property {2} [columns] print the body in two columns
+ */
 
 /** Text in the shape of the samples (`#` titles, `- ` items, tab rows) or the corpus (plain lines) → HTML. */
-export function gazetteHtml(text: string, opts: RenderOptions = {}): string {
-  const lines = text.split('\n').map((l) => l.replace(/\*\*/g, '').replace(/<\/?[a-z]+[^<>]*>/gi, '').trimEnd()).filter((l) => l.trim());
-  const out: string[] = [];
-  let table: string[] = [];
+/** @param {string} text @param {RenderOptions} [opts] @returns {string} */
+export function gazetteHtml(text, opts = {}) {
+  const lines = text.split('\n').map((/** @type {string} */ l) => l.replace(/\*\*/g, '').replace(/<\/?[a-z]+[^<>]*>/gi, '').trimEnd()).filter((/** @type {string} */ l) => l.trim());
+  /** @type {string[]} */
+  const out = [];
+  /** @type {string[]} */
+  let table = [];
   let seenBody = false;
   const flushTable = () => {
     if (table.length) out.push(`<table>${table.join('')}</table>`);
@@ -44,10 +47,10 @@ export function gazetteHtml(text: string, opts: RenderOptions = {}): string {
     if (k) out.push(`<h1>${esc(lines.slice(0, k).join(''))}</h1>`);
     lines.splice(0, k);
   }
-  lines.forEach((raw, i) => {
+  lines.forEach((/** @type {string} */ raw, /** @type {number} */ i) => {
     const l = raw.trim();
     if (raw.includes('\t')) {
-      table.push(`<tr>${raw.split('\t').map((c) => `<td>${esc(c.trim())}</td>`).join('')}</tr>`);
+      table.push(`<tr>${raw.split('\t').map((/** @type {string} */ c) => `<td>${esc(c.trim())}</td>`).join('')}</tr>`);
       return;
     }
     flushTable();
@@ -55,14 +58,14 @@ export function gazetteHtml(text: string, opts: RenderOptions = {}): string {
     if (h) {
       if (h[1] === '#') {
         if (seenBody) out.push('<div class="break"></div>');
-        out.push(`<h1>${esc(h[2]!)}</h1>`);
+        out.push(`<h1>${esc(h[2])}</h1>`);
         seenBody = false;
-      } else out.push(`<h2>${esc(h[2]!)}</h2>`);
+      } else out.push(`<h2>${esc(h[2])}</h2>`);
       return;
     }
     seenBody = true;
     const item = /^[-*+]\s+(.*)$/.exec(l);
-    const body = item ? item[1]! : l;
+    const body = item ? item[1] : l;
     const next = lines[i + 1]?.trim() ?? '';
     const cls = DOC_NUMBER.test(body) ? 'c' : isRightAligned(body, next) ? 'r' : item ? 'li' : '';
     out.push(`<p${cls ? ` class="${cls}"` : ''}>${esc(body)}</p>`);
@@ -83,7 +86,11 @@ td { border: 0.6pt solid #000; padding: 2pt 6pt; vertical-align: top; }
 }
 
 /** Print HTML to PDF with a running header and `— N —` page numbers. */
-export async function printPdf(browser: Browser, html: string, opts: RenderOptions = {}): Promise<Buffer> {
+/**
+ * @param {import('playwright-core').Browser} browser @param {string} html @param {RenderOptions} [opts]
+ * @returns {Promise<Buffer>}
+ */
+export async function printPdf(browser, html, opts = {}) {
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
