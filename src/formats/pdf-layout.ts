@@ -196,6 +196,18 @@ export function margins(lines: PdfLine[]): { left: number; right: number } {
   return { left: xs[Math.max(0, k)]!, right };
 }
 
+/** The usual distance between consecutive body lines: the most common one, to a tenth of a point. */
+export function linePitch(pages: PdfLine[][], body: number): number {
+  const count = new Map<number, number>();
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const d = Math.round((lines[i]!.y - lines[i - 1]!.y) * 2) / 2;
+      if (d > body * 0.8 && d < body * 3) count.set(d, (count.get(d) ?? 0) + 1);
+    }
+  }
+  return [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? body * 1.6;
+}
+
 /** The body size: the size most characters are set in. */
 export function bodySize(lines: PdfLine[]): number {
   const count = new Map<number, number>();
@@ -284,6 +296,7 @@ export function layOut(pages: PdfPage[]): LaidOutText {
   const columns = [0, 1].map((c) => margins(all.filter((l) => l.column === c && isBody(l))));
   const marginsOf = (l: PdfLine) => (l.column === undefined ? pageMargins.get(l.page)! : columns[l.column]!);
   const isTitle = (l: PdfLine) => l.size >= body * 1.2 && l.segments.length === 1;
+  const pitch = linePitch(kept.map((p) => p.lines.filter(isBody)), body);
 
   const continues = (prev: PdfLine, next: PdfLine, samePage: boolean): boolean => {
     if (prev.segments.length > 1 || next.segments.length > 1) return false;
@@ -291,10 +304,13 @@ export function layOut(pages: PdfPage[]): LaidOutText {
       return isTitle(prev) && isTitle(next) && samePage && Math.abs(prev.size - next.size) <= 0.1 * prev.size && next.y - prev.y <= prev.size * 2.2;
     }
     if (Math.abs(prev.size - next.size) > 0.15 * prev.size) return false;
-    if (samePage && next.y - prev.y > prev.size * 2.6) return false;
+    // Paragraphs set apart by space rather than indentation: a gap clearly wider than the usual line pitch.
+    if (samePage && next.y - prev.y > Math.min(prev.size * 2.6, pitch * 1.3)) return false;
     const m = marginsOf(prev);
     const n = marginsOf(next);
     if (prev.x1 < m.right - 1.2 * prev.size || prev.x0 < m.left - 0.5 * prev.size) return false;
+    // A line starting well right of the paragraph indent is centred or flush right (a signature, a date): it stands alone.
+    if (prev.x0 > m.left + 3 * prev.size) return false;
     if (Math.abs(next.x0 - n.left) > 0.5 * next.size) return false;
     if (TOC_TAIL.test(prev.text)) return false;
     if (SENTENCE_END.test(prev.text) && MARKER_START.test(next.text)) return false;

@@ -69,6 +69,14 @@ describe('paragraphs', () => {
     const lines = text([page(1, [full('正文', 100, L + 28), run('完。', L, 122), run('某某县人民政府', R - 98, 160), run('2024年1月10日', R - 112, 182), run('（此件公开发布）', L + 28, 204)])]);
     expect(lines).toEqual(['正文完。', '某某县人民政府', '2024年1月10日', '（此件公开发布）']);
   });
+  it('does not continue a flush-right line across a page break', () => {
+    const pages = [page(1, [full('正文', 600, L + 28), run('完。', L, 622), run('2022年9月16日', R - 140, 700)]), page(2, [run('下一件公文的标题', L, 100)])];
+    expect(text(pages)).toEqual(['正文完。', '2022年9月16日', '下一件公文的标题']);
+  });
+  it('sets apart paragraphs separated by space instead of indentation', () => {
+    const lines = [100, 122, 144, 176, 198].map((y, i) => (i === 2 || i === 4 ? run('完。', L, y) : full('正文', y)));
+    expect(text([page(1, lines)])).toEqual(['正文正文完。', '正文完。']);
+  });
   it('does not run a 目录 entry ending in its page number into the next', () => {
     expect(text([page(1, [full('1、关于某事的通知……………(3)', 100), run('2、关于另一事的通知……(7)', L, 122)])])).toHaveLength(2);
   });

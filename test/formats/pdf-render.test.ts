@@ -56,6 +56,17 @@ describe.runIf(run)('each gov.cn document printed to PDF', () => {
   }, 120_000);
 });
 
+describe.runIf(run)('other ways of setting the same text', () => {
+  const issues = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort();
+  const docs = readdirSync(CORPUS).filter((f) => /^govcn-\d+\.txt$/.test(f)).sort().filter((_, i) => i % 8 === 0);
+  it.each(issues.flatMap((f) => (['ragged', 'spaced'] as const).map((p) => [f, p] as const)))('%s set %s reads as its text does', async (f, paragraphs) => {
+    await sameAsText(join(SAMPLES, f), { header: '五台县人民政府公报', paragraphs });
+  }, 300_000);
+  it.each(docs)('%s without indentation reads as its text does', async (f) => {
+    await sameAsText(join(CORPUS, f), { plainTitle: true, paragraphs: 'spaced' });
+  }, 120_000);
+});
+
 describe.runIf(run)('provenance into the PDF', () => {
   it('gives each text line the page and line it starts at', async () => {
     const { loadSource } = await import('../../src/formats/index.js');

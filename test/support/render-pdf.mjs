@@ -27,6 +27,8 @@ export const isRightAligned = (line, next) =>
  * @property {string} [header] running header text (printed on every page)
  * @property {boolean} [plainTitle] the first lines of a text without `#` are its title, set large
  * @property {2} [columns] print the body in two columns
+ * @property {'justified' | 'ragged' | 'spaced'} [paragraphs] justified with a two-character indent (the 公文 norm),
+ *   ragged right, or without indent and set apart by space
  */
 
 /** Text in the shape of the samples (`#` titles, `- ` items, tab rows) or the corpus (plain lines) → HTML. */
@@ -72,6 +74,7 @@ export function gazetteHtml(text, opts = {}) {
   });
   flushTable();
   const columns = opts.columns === 2 ? 'column-count:2;column-gap:10mm;' : '';
+  const paragraphs = opts.paragraphs === 'ragged' ? 'p, h2 { text-align: left; }' : opts.paragraphs === 'spaced' ? 'p, h2 { text-indent: 0; margin-bottom: 0.6em; }' : '';
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 30mm 26mm 28mm 28mm; }
 body { font-family: "Noto Serif CJK SC", serif; font-size: 14pt; line-height: 1.6; margin: 0; ${columns} }
@@ -82,6 +85,7 @@ p.li { text-indent: 0; } p.c { text-align: center; text-indent: 0; } p.r { text-
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 10pt; table-layout: fixed; word-break: break-all; }
 td { border: 0.6pt solid #000; padding: 2pt 6pt; vertical-align: top; }
 .break { break-after: page; }
+${paragraphs}
 </style></head><body>${out.join('\n')}</body></html>`;
 }
 
