@@ -6,6 +6,7 @@ import { parseLines } from './parse/issue.js';
 import { extractIssue, type AnalyzedIssue } from './extract/index.js';
 import type { UnitRegistry } from './extract/units.js';
 import { applyPageMeta } from './extract/page-meta.js';
+import { applySourcePages } from './extract/source-pages.js';
 
 export interface AnalyzeOptions {
   file?: string;
@@ -17,6 +18,7 @@ export function analyzeWithLines(source: SourceText, opts: AnalyzeOptions = {}):
   const lines = toSourceLines(source.text);
   const analyzed = extractIssue(parseLines(lines, opts), lines, opts.registry);
   applyPageMeta(analyzed, source.meta);
+  applySourcePages(analyzed, source);
   if (source.diagnostics?.length) analyzed.diagnostics = [...source.diagnostics, ...analyzed.diagnostics];
   return { analyzed, lines };
 }

@@ -129,4 +129,6 @@ export interface Extracted {
   contacts: Contact[];
   /** A saved web page's metadata table about this document, as the page states it (page-meta.ts). */
   pageMeta?: Record<string, string>;
+  /** From a PDF: the pages the document runs over, and the page numbers printed on them (source-pages.ts). */
+  pdfPages?: { from: number; to: number; printedFrom: number | null; printedTo: number | null };
 }

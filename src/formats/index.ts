@@ -26,6 +26,8 @@ export interface SourceText {
   /** A PDF's pages, and per text line (index = line − 1) the page and line on the page it starts at. */
   pages?: number;
   positions?: (SourcePosition | null)[];
+  /** A PDF's printed page numbers, per PDF page (null where none is printed). */
+  printedPages?: (number | null)[];
   /** What reading the file found (pages read by OCR, with their confidence). */
   diagnostics?: Diagnostic[];
 }
@@ -37,7 +39,9 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 export async function loadSource(bytes: Uint8Array, file?: string, opts: PdfOptions = {}): Promise<SourceText> {
   if (!isPdf(bytes) || startsWith(bytes, ZIP)) return readSource(bytes, file);
   const pdf = await pdfToText(bytes, file, opts);
-  return { text: pdf.text, format: 'pdf', encoding: 'pdf', pages: pdf.pages, positions: pdf.positions, diagnostics: pdf.diagnostics };
+  return {
+    text: pdf.text, format: 'pdf', encoding: 'pdf', pages: pdf.pages, positions: pdf.positions, printedPages: pdf.printedPages, diagnostics: pdf.diagnostics,
+  };
 }
 
 /** Read a DOCX, a web page or text; a PDF needs `loadSource`. */

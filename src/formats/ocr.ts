@@ -33,7 +33,7 @@ export interface OcrWord {
 export type OcrPage = (png: Uint8Array) => Promise<OcrWord[]>;
 
 export const TESSERACT = process.env.TESSERACT_PATH ?? 'tesseract';
-const INSTALL = '请安装 Tesseract 及其中文数据（apt-get install tesseract-ocr tesseract-ocr-chi-sim）后重试';
+export const INSTALL_OCR = '请安装 Tesseract 及其中文数据（apt-get install tesseract-ocr tesseract-ocr-chi-sim）后重试';
 
 let available: boolean | undefined;
 /** Tesseract is installed and has chi_sim. */
@@ -138,11 +138,11 @@ async function renderPng(doc: any, no: number): Promise<{ png: Uint8Array; width
 
 /** OCR the listed pages; refuses in one line when no engine is there. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function ocrPages(doc: any, pages: number[], opts: { file?: string; engine?: OcrPage; enabled: boolean }): Promise<OcrResult[]> {
+export async function ocrPages(doc: any, pages: number[], opts: { file?: string; engine?: OcrPage }): Promise<OcrResult[]> {
   const where = opts.file ? { file: opts.file } : {};
   const list = pages.length > 5 ? `${pages.slice(0, 5).join('、')} 等 ${pages.length} 页` : pages.join('、');
-  const engine = opts.engine ?? (opts.enabled && hasTesseract() ? tesseractPage : undefined);
-  if (!engine) throw new GongbaoError('input-pdf', `PDF 第 ${list} 页是扫描图像，没有文字层：${INSTALL}`, where);
+  const engine = opts.engine;
+  if (!engine) throw new GongbaoError('input-pdf', `PDF 第 ${list} 页是扫描图像，没有文字层：${INSTALL_OCR}`, where);
   const out: OcrResult[] = [];
   for (const no of pages) {
     let rendered;

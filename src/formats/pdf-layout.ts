@@ -68,6 +68,8 @@ export interface LaidOutText {
   positions: (SourcePosition | null)[];
   /** Lines dropped as running headers, footers or page numbers. */
   furniture: number;
+  /** Per PDF page (index = page − 1), the page number printed on it, where one is. */
+  printedPages: (number | null)[];
 }
 
 /** A gap this many font sizes wide inside a line separates cells or columns. */
@@ -349,5 +351,9 @@ export function layOut(pages: PdfPage[]): LaidOutText {
     });
   }
   flush();
-  return { text: out.length ? `${out.join('\n')}\n` : '', positions, furniture: drop.size };
+  const printedPages = perPage.map(({ lines }) => {
+    const number = lines.find((l) => drop.has(l) && PAGE_NUMBER.test(l.text.trim()) && /\d/.test(l.text));
+    return number ? Number(/\d+/.exec(number.text.normalize('NFKC'))![0]) : null;
+  });
+  return { text: out.length ? `${out.join('\n')}\n` : '', positions, furniture: drop.size, printedPages };
 }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { GongbaoError } from '../errors.js';
 import type { Diagnostic } from '../parse/types.js';
 import { layOut, type LaidOutText, type PdfPage, type PdfRun } from './pdf-layout.js';
-import { ocrPages, type OcrPage } from './ocr.js';
+import { hasTesseract, INSTALL_OCR, ocrPages, tesseractPage, type OcrPage } from './ocr.js';
 
 export const isPdf = (b: Uint8Array): boolean => {
   // The header may follow a few bytes of junk (the spec allows 1024).
@@ -115,8 +115,17 @@ export async function pdfToText(bytes: Uint8Array, file?: string, opts: PdfOptio
     const { pages, scans } = await textPages(doc, file);
     if (!pages.length) fail('PDF 文件没有页面', file);
     const diagnostics: Diagnostic[] = [];
-    if (scans.length) {
-      const ocr = await ocrPages(doc, scans, { file, engine: typeof opts.ocr === 'function' ? opts.ocr : undefined, enabled: opts.ocr !== false });
+    const engine = typeof opts.ocr === 'function' ? opts.ocr : opts.ocr !== false && hasTesseract() ? tesseractPage : undefined;
+    if (scans.length && !engine && scans.length < pages.length) {
+      // A born-digital issue with a picture for a cover: read the rest, and say which pages were not read.
+      diagnostics.push({
+        severity: 'warning',
+        code: 'pdf-no-text',
+        message: `第 ${scans.join('、')} 页没有文字层（图片或扫描页），未能识别：${INSTALL_OCR}`,
+        line: 1,
+      });
+    } else if (scans.length) {
+      const ocr = await ocrPages(doc, scans, { file, engine });
       for (const r of ocr) {
         pages[r.page.no - 1] = r.page;
         diagnostics.push({

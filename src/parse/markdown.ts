@@ -51,6 +51,8 @@ export const documentMarkdown = (d: ParsedDocument): string => documentMd(d);
 
 export function renderMarkdown(p: ParsedIssue): string {
   const i = p.issue;
+  // A single 公文 has no issue around it: no issue heading, no 目录.
+  if (i.standalone) return p.documents.map(documentMd).join('\n---\n\n');
   const head = [
     `# ${escapeMd(i.gazette ?? '政府公报')} ${i.year ?? ''}年第${i.number ?? '?'}期${i.part ? `（${i.part}）` : ''}`,
     '',

@@ -30,6 +30,12 @@ describe('gongbao parse (the compiled CLI in dist/)', { timeout: 60_000 }, () =>
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('## 五台县人民政府关于印发五台县2021年统筹整合使用财政资金年中调整实施方案的通知');
   });
+  it('prints a single 公文 as Markdown without an issue heading or 目录', async () => {
+    const r = await run('parse', join(import.meta.dirname, '../../../shared/corpora/govcn/govcn-31.txt'), '--format', 'md');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^## 国务院办公厅关于/);
+    expect(r.stdout).not.toContain('## 目录');
+  });
   it('reads GB18030 and CRLF input the same as UTF-8', async () => {
     const text = readFileSync(sample, 'utf8');
     const gb = new Uint8Array(iconv.encode(text.replace(/\n/g, '\r\n'), 'gb18030'));

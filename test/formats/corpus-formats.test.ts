@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeIssueBytes } from '../../src/pipeline.js';
 import { readSource } from '../../src/formats/index.js';
-import type { AnalyzedIssue } from '../../src/extract/index.js';
+import { documentsOf } from '../support/same-documents.js';
 import { esc, makeDocx } from './make-docx.js';
 import { isRightAligned, titleLineCount } from '../support/render-pdf.mjs';
 
@@ -18,9 +18,6 @@ const expected = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8'))
   documents: { docNumber: string | null; title: string; issuer: string; date: string | null; indexNumber?: string; subject?: string }[];
 }>;
 const files = readdirSync(CORPUS).filter((f) => /^govcn-\d+\.txt$/.test(f)).sort();
-const flat = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');
-const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff]/g, '');
-const documentsOf = (a: AnalyzedIssue) => a.documents.map((d) => ({ docNumber: d.docNumber, title: flat(d.title), issuer: d.issuer, date: d.date, end: cjk(d.text).slice(-10) }));
 const linesOf = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** A 公文 as a drafting office saves it: 二号 title centred, 三号 body, signature and date flush right. */

@@ -81,9 +81,26 @@ describe.runIf(run)('an ingested PDF', () => {
     expect(lines[0]).toMatchObject({ page: 1, pageLine: 1 });
     const last = lines.filter((l) => l.page).pop()!;
     expect(last.page).toBeGreaterThan(5);
+    // The document knows the PDF pages it runs over and the numbers printed on them.
+    const doc = JSON.parse((db.prepare('SELECT json FROM documents WHERE id = ?').get(id) as { json: string }).json);
+    expect(doc.pdfPages).toEqual({ from: 1, to: last.page, printedFrom: 1, printedTo: last.page });
     // A responsibility's line is a line of the stored text, so it too has a page.
     const resp = db.prepare('SELECT line_start FROM responsibilities LIMIT 1').get() as { line_start: number } | undefined;
     if (resp) expect(lines.find((l) => l.no === resp.line_start)?.page).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe.runIf(run)('a picture page in a born-digital issue', () => {
+  it('without OCR, the other pages are read and the picture page is named in a warning', async () => {
+    const text = readFileSync(join(CORPUS, 'govcn-31.txt'), 'utf8');
+    const page = await chrome().newPage();
+    const dot = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    await page.setContent(gazetteHtml(text, { plainTitle: true }).replace('<body>', `<body><img src="data:image/png;base64,${dot}" style="width:150mm;height:200mm;display:block;break-after:page">`));
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    await page.close();
+    const src = await loadSource(pdf, 'cover.pdf', { ocr: false });
+    expect(src.diagnostics).toEqual([expect.objectContaining({ code: 'pdf-no-text', severity: 'warning', message: expect.stringMatching(/^第 1 页没有文字层/) })]);
+    expect(analyzeSource(src).documents[0]!.title).toContain('世界大学生夏季运动会');
   }, 120_000);
 });
 

@@ -40,6 +40,7 @@ describe('running heads, footers and page numbers', () => {
   it('drops the page number, the small header and the repeated line by their place', () => {
     expect(text(pages)).toEqual(['正文第一行正文第一行正文第一行'.repeat(4)]);
     expect(layOut(pages).furniture).toBe(8);
+    expect(layOut(pages).printedPages).toEqual([1, 2, 3, 4]);
   });
   it('keeps a body-size line in the top band that does not repeat', () => {
     const one = [page(1, [run('通知', 250, 60), full('正文', 100), full('正文', 122)])];

@@ -95,16 +95,23 @@ ${paragraphs}
  * @returns {Promise<Buffer>}
  */
 export async function printPdf(browser, html, opts = {}) {
-  const page = await browser.newPage();
-  try {
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
+  // One page per browser, reused: opening a page for each print costs more than the print. Prints are queued.
+  let entry = printers.get(browser);
+  if (!entry) printers.set(browser, (entry = { page: browser.newPage(), queue: Promise.resolve() }));
+  const { page } = entry;
+  const job = entry.queue.then(async () => {
+    const p = await page;
+    await p.setContent(html, { waitUntil: 'load' });
+    return p.pdf({
       preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: `<div style="font-size:9pt;width:100%;text-align:center;font-family:'Noto Serif CJK SC'">${esc(opts.header ?? '')}</div>`,
       footerTemplate: `<div style="font-size:10pt;width:100%;text-align:center;font-family:'Noto Serif CJK SC'">— <span class="pageNumber"></span> —</div>`,
     });
-  } finally {
-    await page.close();
-  }
+  });
+  entry.queue = job.catch(() => undefined);
+  return job;
 }
+
+/** @type {WeakMap<import('playwright-core').Browser, { page: Promise<import('playwright-core').Page>, queue: Promise<unknown> }>} */
+const printers = new WeakMap();

@@ -36,7 +36,7 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
           <tr><th scope="row">发文字号</th><td class="docno">{s.docNumber ?? '无'}</td><th scope="row">成文日期</th><td>{cnDate(s.date)}</td></tr>
           <tr>
             <th scope="row">所在期次</th><td><a href={`/issues/${issue.id}`}>{issueLabel(issue)}</a></td>
-            <th scope="row">页码</th><td>{s.tocPage ? `第 ${s.tocPage} 页` : '—'}</td>
+            <th scope="row">页码</th><td>{s.tocPage ? `第 ${s.tocPage} 页` : '—'}{doc.pdfPages ? `（原文件 PDF 第 ${doc.pdfPages.from}${doc.pdfPages.to > doc.pdfPages.from ? `–${doc.pdfPages.to}` : ''} 页）` : ''}</td>
           </tr>
           <tr>
             <th scope="row">有效性</th>
