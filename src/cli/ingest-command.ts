@@ -13,12 +13,14 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', '公报或公文文件（PDF、文本、DOCX、HTML）或目录')
     .option('--db <path>', '文库数据库路径（默认 $GONGBAO_DB 或 ./data/gongbao.db）')
     .option('--json', '输出 JSON 摘要')
+    .option('--replace', '新版本公文件数少于当前版本（或缺少其中的发文字号）时仍设为当前版本（默认拒绝，以免不完整的文件替换完整的）')
     .option('--no-calendar', '不把公报中的节假日安排通知导入工作日日历（默认导入）')
-    .action(async (paths: string[], opts: { db?: string; json?: boolean; calendar: boolean }) => {
+    .action(async (paths: string[], opts: { db?: string; json?: boolean; calendar: boolean; replace?: boolean }) => {
       const db = openLibrary(defaultDbPath(opts.db));
       const tty = process.stderr.isTTY && !opts.json;
       const summary = await ingestPaths(db, paths, {
         calendar: opts.calendar,
+        replace: opts.replace,
         onFile: (i, n, file) => {
           if (tty) process.stderr.write(`\r[${'#'.repeat(Math.round(((i + 1) / n) * 20)).padEnd(20, '.')}] ${i + 1}/${n} ${file.slice(-40)}\x1b[K`);
         },

@@ -61,9 +61,11 @@ export function statement(db: Db, sql: string): Database.Statement {
 
 /**
  * A key that changes whenever an issue is ingested (a new issue, or a new
- * version of one): what caches of library-wide reads are keyed on.
+ * version of one) or another version is made current: what caches of
+ * library-wide reads are keyed on.
  */
 export function issueGeneration(db: Db): string {
-  const g = statement(db, 'SELECT max(id) AS m, count(*) AS n FROM issues').get() as { m: number | null; n: number };
-  return `${g.m}:${g.n}`;
+  // Which versions are current changes too (gongbao restore), not only which issues exist.
+  const g = statement(db, 'SELECT max(id) AS m, count(*) AS n, total(id * is_current) AS c FROM issues').get() as { m: number | null; n: number; c: number };
+  return `${g.m}:${g.n}:${g.c}`;
 }

@@ -16,6 +16,7 @@ import { resolveAfterIngest } from './resolve.js';
 import { loadRegistry, saveRegistry } from './units-store.js';
 import { dayCounts, importNotice } from './calendar-store.js';
 import { noticeOfDocument } from './calendar-import.js';
+import { guardLosses, losses } from './versions.js';
 
 export type IngestStatus = 'added' | 'new-version' | 'unchanged';
 
@@ -35,6 +36,8 @@ export interface IngestOptions {
   registry?: UnitRegistry;
   /** Import the holiday notices an issue contains into the calendar (default true). */
   calendar?: boolean;
+  /** Make a new version current even when it has fewer documents than the current one (versions.ts). */
+  replace?: boolean;
   /** What the input stage already read from these bytes (a PDF is read asynchronously: see `ingestFile`). */
   source?: SourceText;
   /** Test hook: called between steps inside the transaction; throwing aborts the ingest. */
@@ -70,6 +73,8 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
   const registry = opts.registry ?? loadRegistry(db);
   const { analyzed, lines } = analyzeWithLines(decoded, { file, registry });
   const issueKey = issueKeyOf(analyzed);
+  const lost = losses(db, issueKey, analyzed);
+  if (lost && !opts.replace) guardLosses(db, issueKey, analyzed, file);
   const now = (opts.now ?? (() => new Date()))().toISOString();
   const step = opts.onStep ?? (() => {});
 
@@ -77,6 +82,10 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
     const prev = db.prepare('SELECT max(version) AS v FROM issues WHERE issue_key = ?').get(issueKey) as { v: number | null };
     const version = (prev.v ?? 0) + 1;
     if (prev.v) retireIssue(db, issueKey);
+    if (lost) {
+      db.prepare('INSERT INTO audit_log(at, actor_unit, actor_role, actor_user, action, target, allowed, detail) VALUES (?,?,?,?,?,?,?,?)').run(now, null, null, null,
+        'replace', `issue:${issueKey}`, 1, `以 ${basename(file)}（${lost.count[1]} 件公文）替换当前版本（${lost.count[0]} 件）${lost.missing.length ? `，不再包含 ${lost.missing.join('、')}` : ''}`);
+    }
     step('retired');
     const sourceId = db
       .prepare('INSERT INTO sources(sha256, file_name, bytes, size, encoding, parser_version, ingested_at, text, positions_json) VALUES (?,?,?,?,?,?,?,?,?)')

@@ -12,6 +12,7 @@ import { minimalPdf } from '../formats/make-pdf.js';
 import { svClient, type Login } from './sv-client.js';
 
 const TXT = join(import.meta.dirname, '../../../shared/corpora/govcn/govcn-05.txt');
+const SAMPLE = join(import.meta.dirname, '../../data/samples/wutai-2022-no1.txt');
 let db: Db;
 let app: ReturnType<typeof createApp>;
 const { login, get } = svClient(() => app);
@@ -78,9 +79,27 @@ describe('loading a file from the browser or the API', () => {
     expect((await get(unit, '/supervise/upload')).status).toBe(403);
     expect(count('sources')).toBe(1);
   });
+  it('refuses a copy that loses documents unless the editor confirms the replacement', async () => {
+    const issue = readFileSync(SAMPLE, 'utf8');
+    const cut = issue.split('\n').slice(0, Math.floor(issue.split('\n').length / 3)).join('\n');
+    expect((await upload(office, 'issue.txt', Buffer.from(issue))).status).toBe(201);
+    const current = () => count('documents WHERE is_current = 1');
+    const before = current();
+    const refused = await upload(office, 'cut.txt', Buffer.from(cut));
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/只有 \d 件公文（当前版本 9 件.*确认替换/);
+    expect(current()).toBe(before);
+    const form = new FormData();
+    form.set('file', new File([Buffer.from(cut)], 'cut.txt'));
+    form.set('replace', '1');
+    const replaced = await app.request('/api/supervision/library/files', { method: 'POST', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf }, body: form });
+    expect(replaced.status).toBe(201);
+    expect(current()).toBeLessThan(before);
+  });
   it('lists what was loaded on the upload page', async () => {
     const html = await (await get(office, '/supervise/upload')).text();
     expect(html).toContain('综保区意见.txt');
     expect(html).toContain('国发〔2019〕3号');
+    expect(html).toContain('确认替换');
   });
 });

@@ -97,8 +97,8 @@ export const SUPERVISION_ENDPOINTS: EndpointSpec[] = [
     response: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: '考核评价表（XLSX，附件下载）' },
   }),
   post({
-    path: '/api/supervision/library/files', summary: '载入公报或公文文件（督查室）：PDF、DOCX、网页或文本', errors: [401, 403, 422],
-    body: z.object({ file: z.string().describe('文件内容（multipart/form-data 的 file 字段）') }), bodyType: 'multipart/form-data',
+    path: '/api/supervision/library/files', summary: '载入公报或公文文件（督查室）：PDF、DOCX、网页或文本', errors: [401, 403, 409, 422],
+    body: z.object({ file: z.string().describe('文件内容（multipart/form-data 的 file 字段）'), replace: z.enum(['1', 'true']).optional().describe('新版本的公文少于当前版本时仍设为当前版本') }), bodyType: 'multipart/form-data',
     response: { schema: ingestResult, description: '载入结果：新增或新版本（201），已载入过（200）；无法读取的文件不写入文库' },
   }),
   get({ path: '/api/supervision/dashboard', summary: '督办看板数据：各单位超期任务、各季度办结率', response: { schema: dashboard }, errors: [401, 403] }),

@@ -25,7 +25,7 @@ function recentSources(db: Db, limit = 10): RecentSource[] {
 }
 
 /** The uploaded file of a multipart body (field `file`), within the size limit. */
-async function uploaded(c: SvContext): Promise<{ name: string; bytes: Uint8Array }> {
+async function uploaded(c: SvContext): Promise<{ name: string; bytes: Uint8Array; replace: boolean }> {
   const declared = Number(c.req.header('content-length') ?? 0);
   if (declared > MAX_UPLOAD_BYTES) throw new GongbaoError('bad-argument', `文件过大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
   const body = await c.req.parseBody();
@@ -33,7 +33,7 @@ async function uploaded(c: SvContext): Promise<{ name: string; bytes: Uint8Array
   if (!file || typeof file === 'string') throw new GongbaoError('bad-argument', '请选择要载入的文件');
   if (file.size > MAX_UPLOAD_BYTES) throw new GongbaoError('bad-argument', `文件过大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
   const name = (file.name || 'upload').replace(/[\\/]/g, '_').slice(0, 200);
-  return { name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  return { name, bytes: new Uint8Array(await file.arrayBuffer()), replace: body.replace === '1' || body.replace === 'true' || body.replace === 'on' };
 }
 
 /** Ingest the upload, auditing the outcome; a refusal is audited and thrown. */
@@ -44,7 +44,7 @@ async function ingestUpload(c: SvContext): Promise<IngestResult> {
   try {
     const file = await uploaded(c);
     name = file.name;
-    const result = await ingestFile(db, file.bytes, file.name, { now });
+    const result = await ingestFile(db, file.bytes, file.name, { now, replace: file.replace });
     audit(db, now().toISOString(), actorOf(s.user), 'ingest', `file:${name}`, true, `${result.status}：${result.documents} 件公文`);
     return result;
   } catch (e) {
@@ -68,6 +68,7 @@ export function registerUpload(app: Hono<SvEnv>): void {
       return c.html(renderPage(<UploadPage session={s} data={{ result, recent: recentSources(db) }} />));
     } catch (e) {
       if (!isGongbaoError(e) || e.code === 'forbidden') throw e;
+      // A version that would lose documents: the form again, with the confirmation to replace.
       const page = <UploadPage session={s} data={{ recent: recentSources(db) }} flash={{ kind: 'error', text: e.toLine() }} />;
       return c.html(renderPage(page), 400);
     }

@@ -30,6 +30,7 @@ export const UploadPage: FC<{ session: Session; data: UploadData; flash?: Flash 
       <CsrfField session={session} />
       <label for="u-file">文件</label>
       <input id="u-file" type="file" name="file" required accept=".pdf,.docx,.html,.htm,.txt,.md,application/pdf" />
+      <label class="sv-check"><input type="checkbox" name="replace" value="1" /> 确认替换：新版本的公文少于当前版本时，仍设为当前版本</label>
       <button type="submit">载入</button>
     </form>
     {data.result ? (
