@@ -163,3 +163,22 @@ describe('errors', () => {
     expect(html).toContain('五台县人民政府公报');
   });
 });
+
+describe('one answer for the page and the API', () => {
+  it('filters without words browse the same documents on /search, /api/search and its CSV', async () => {
+    const page = await get('/search?year=2022');
+    const shown = Number(/共找到 <strong>(\d+)<\/strong> 件文件/.exec(page.html)?.[1]);
+    const api = (await (await app.request('/api/search?year=2022&pageSize=100')).json()) as { total: number; hits: { id: number }[] };
+    expect(api.total).toBeGreaterThan(0);
+    expect(shown).toBe(api.total);
+    expect(api.hits).toHaveLength(api.total);
+    const csv = await (await app.request('/api/search.csv?year=2022')).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(api.total + 1);
+  });
+  it('a page past the end says so and leads back', async () => {
+    const r = await get('/search?q=%E5%8E%BF&page=99');
+    expect(r.status).toBe(200);
+    expect(r.html).toMatch(/没有第 99 页：共 \d+ 页。/);
+    expect(r.html).toContain('回到最后一页');
+  });
+});

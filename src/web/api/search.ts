@@ -2,7 +2,9 @@
 // hit of a search, up to EXPORT_LIMIT rows).
 import type { Hono } from 'hono';
 import type { Env } from '../app.js';
-import { COUNT_LIMIT, search, searchUncached, type SearchHit, type SearchRequest } from '../../search/search.js';
+import { COUNT_LIMIT, searchUncached, type SearchHit, type SearchRequest } from '../../search/search.js';
+import { chinaToday } from '../../time.js';
+import { browseDocuments, findDocuments, hasFilters } from '../services/browse.js';
 import type { Db } from '../../store/db.js';
 import { csvResponse } from './csv.js';
 import { DOCUMENT_CSV_HEADER } from './documents.js';
@@ -13,6 +15,7 @@ export const EXPORT_LIMIT = 1000;
 
 /** Every hit of a search, page by page, capped at `limit`: the export ranks `limit` matches, not a page's window. */
 export function allHits(db: Db, req: SearchRequest, limit = EXPORT_LIMIT): SearchHit[] {
+  if (!req.q.trim() && hasFilters(req)) return browseDocuments(db, { ...req, page: 1, pageSize: limit, today: req.today ?? chinaToday() }).hits;
   const hits: SearchHit[] = [];
   for (let page = 1; hits.length < limit; page++) {
     const r = searchUncached(db, { ...req, page, pageSize: 100 }, { rank: limit, count: COUNT_LIMIT });
@@ -25,7 +28,7 @@ export function allHits(db: Db, req: SearchRequest, limit = EXPORT_LIMIT): Searc
 export function registerSearch(app: Hono<Env>): void {
   app.get('/api/search', (c) => {
     const req = validate(searchQuery, queryOf(c));
-    return c.json(presentSearch(search(c.get('deps').db, { ...req, today: c.get('today') })));
+    return c.json(presentSearch(findDocuments(c.get('deps').db, { ...req, today: c.get('today') })));
   });
 
   app.get('/api/search.csv', (c) => {

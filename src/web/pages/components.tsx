@@ -67,6 +67,14 @@ export const Figures: FC<{ items: { label: string; value: number; href?: string;
 
 /** Numbered pages with previous/next; `href(n)` builds each link. */
 export const Pagination: FC<{ page: number; pages: number; href: (n: number) => string }> = ({ page, pages, href }) => {
+  if (page > Math.max(1, pages)) {
+    // A page past the end (an old link, a typed URL): say so and lead back.
+    return (
+      <nav class="pagination" aria-label="分页">
+        <p class="page-of">没有第 {page} 页：{pages ? `共 ${pages} 页。` : '没有结果。'}<a href={href(Math.max(1, pages))}>{pages > 1 ? '回到最后一页' : '回到第一页'}</a></p>
+      </nav>
+    );
+  }
   if (pages <= 1) return null;
   const nums: number[] = [];
   for (let n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) nums.push(n);

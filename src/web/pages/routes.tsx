@@ -4,10 +4,10 @@ import type { Hono } from 'hono';
 import type { Env } from '../app.js';
 import { GongbaoError } from '../../errors.js';
 import { searchRequestSchema } from '../../search/request.js';
-import { search, unitNames } from '../../search/search.js';
+import { unitNames } from '../../search/search.js';
 import { documentIdByNumber, getDocument, getIssue, listDocuments, listIssues, originalName, sourceLines } from '../services/library.js';
 import { citationGraph, getUnit, listUnits, stats } from '../services/insights.js';
-import { browseDocuments, filterChoices } from '../services/browse.js';
+import { filterChoices, findDocuments, hasFilters } from '../services/browse.js';
 import { renderPage } from './layout.js';
 import { ErrorPage } from './error.js';
 import { HomePage } from './home.js';
@@ -30,7 +30,6 @@ function idParam(value: string, what: string): number {
   return id;
 }
 
-const FILTER_KEYS = ['year', 'issue', 'issuer', 'category', 'unit', 'status', 'from', 'to'] as const;
 
 /** Search parameters from the query string: empty fields (as a GET form sends them) are left out. */
 function searchParams(query: Record<string, string>): Record<string, string> {
@@ -81,8 +80,7 @@ export function registerPages(app: Hono<Env>): void {
       throw new GongbaoError('bad-argument', `检索参数“${FILTER_LABEL[key] ?? key}”的值无效：${(params[key] ?? '').slice(0, 40)}`);
     }
     const req = { ...parsed.data, today: c.get('today') };
-    const filtered = FILTER_KEYS.some((k) => req[k] !== undefined);
-    const result = req.q.trim() ? search(db, req) : filtered ? browseDocuments(db, req) : null;
+    const result = req.q.trim() || hasFilters(req) ? findDocuments(db, req) : null;
     const docNumberIds: Record<string, number> = {};
     for (const s of result?.suggestions ?? []) {
       if (s.kind !== 'docNumber') continue;

@@ -4,8 +4,20 @@
 // result shape, facets included. Also the value lists for the filter form.
 import { issueGeneration, type Db } from '../../store/db.js';
 import { STATUS_SQL } from '../../store/status.js';
-import { filterSql, YEAR_SQL, type FacetValue, type SearchFilters, type SearchResult } from '../../search/search.js';
+import { filterSql, search, YEAR_SQL, type FacetValue, type SearchFilters, type SearchRequest, type SearchResult } from '../../search/search.js';
 import { buildSnippet } from '../../search/snippet.js';
+
+/** The filters a search can have besides its words. */
+export const FILTER_KEYS = ['year', 'issue', 'issuer', 'category', 'unit', 'status', 'from', 'to'] as const;
+export const hasFilters = (req: SearchFilters): boolean => FILTER_KEYS.some((k) => (req as Record<string, unknown>)[k] !== undefined);
+
+/**
+ * One answer for the page and the API: words search; filters without words
+ * browse the filtered documents; nothing at all finds nothing.
+ */
+export function findDocuments(db: Db, req: SearchRequest & { page: number; pageSize: number; today: string }): SearchResult {
+  return !req.q.trim() && hasFilters(req) ? browseDocuments(db, req) : search(db, req);
+}
 
 const BASE = 'FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id';
 
