@@ -1,9 +1,13 @@
-// The one analyzer used at index time and at query time: 文号 become single
-// exact tokens, the rest is segmented by jieba (search mode, so 五台县人民政府
-// also yields 五台县 / 人民政府) with a domain dictionary, lower-cased, and
-// stripped of punctuation and stopwords. Tokens never contain FTS5 syntax.
+// The one analyzer used at index time and at query time: text is folded to
+// simplified characters (opencc-js, traditional → mainland forms: 醫療保險 finds
+// 医疗保险, and a traditional document is found by a simplified query), 文号
+// become single exact tokens, the rest is segmented by jieba (search mode, so
+// 五台县人民政府 also yields 五台县 / 人民政府) with a domain dictionary,
+// lower-cased, and stripped of punctuation and stopwords. Tokens never contain
+// FTS5 syntax.
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
+import { Converter } from 'opencc-js/t2cn';
 
 // The dictionary module is CommonJS without an exports map; require it by file.
 const { dict } = createRequire(import.meta.url)('@node-rs/jieba/dict.js') as { dict: Uint8Array };
@@ -14,7 +18,7 @@ import { curatedUnitsFile, packageRoot } from '../paths.js';
 import type { CuratedFile } from '../extract/units.js';
 
 /** Bumped whenever tokens or indexed fields change: a stored index with another version is rebuilt. */
-export const ANALYZER_VERSION = '4';
+export const ANALYZER_VERSION = '5';
 
 const STOPWORDS = new Set([
   '的', '了', '和', '是', '在', '等', '及', '与', '对', '为', '将', '把', '被', '之', '以', '于', '或', '并', '其', '由', '从', '向',
@@ -60,6 +64,13 @@ function curatedTerms(): string[] {
   return [...units.units.flatMap((u) => [u.name, ...(u.aliases ?? [])]), ...terms];
 }
 
+let toSimplified: ((s: string) => string) | null = null;
+/** Width-folded (NFKC) and simplified: the form both the index and the query are read in. */
+export function fold(text: string): string {
+  const convert = (toSimplified ??= Converter({ from: 'hk', to: 'cn' }));
+  return convert(text.normalize('NFKC'));
+}
+
 /** `五政办发〔2022〕8号` → `dn五政办发2022n8`: one token, any bracket or spacing variant. */
 export function docNumberToken(docNumber: string): string | null {
   const p = parseDocNumber(docNumber);
@@ -70,7 +81,8 @@ export function docNumberToken(docNumber: string): string | null {
 const TYPED_DOC_NUMBER = /(\p{Script=Han}{1,8}[发函字令办])\s*((?:19|20)\d{2})\s*年?\s*第?\s*(\d{1,4})\s*号/gu;
 
 /** Pull 文号 out of a text, returning them as tokens and the text with them removed. */
-export function extractDocNumberTokens(text: string): { tokens: string[]; rest: string; docNumbers: string[] } {
+export function extractDocNumberTokens(input: string): { tokens: string[]; rest: string; docNumbers: string[] } {
+  const text = fold(input);
   const docNumbers: string[] = [];
   let rest = text;
   for (const d of findDocNumbers(text)) docNumbers.push(d.docNumber);
@@ -85,8 +97,10 @@ export function extractDocNumberTokens(text: string): { tokens: string[]; rest: 
 
 /** Segment plain text into index/query tokens (in order, duplicates kept). */
 export function segment(text: string): string[] {
-  if (!text.trim()) return [];
-  const normalized = text.normalize('NFKC').toLowerCase();
+  return text.trim() ? segmentFolded(fold(text).toLowerCase()) : [];
+}
+
+function segmentFolded(normalized: string): string[] {
   const out: string[] = [];
   for (const raw of segmenter().cutForSearch(normalized, true)) {
     const t = raw.trim();
@@ -101,14 +115,14 @@ export function segment(text: string): string[] {
 /** Tokens for a text: its 文号 tokens plus its segmented words. */
 export function analyze(text: string): string[] {
   const { tokens, rest } = extractDocNumberTokens(text);
-  return [...tokens, ...segment(rest)];
+  return rest.trim() ? [...tokens, ...segmentFolded(rest.toLowerCase())] : tokens;
 }
 
 /** Query side: the words of a text (jieba's precise mode), normalized like index tokens. */
 export function queryWords(text: string): string[] {
   if (!text.trim()) return [];
   const out: string[] = [];
-  for (const raw of segmenter().cut(text.normalize('NFKC').toLowerCase(), true)) {
+  for (const raw of segmenter().cut(fold(text).toLowerCase(), true)) {
     const clean = raw.replace(/[^\p{L}\p{N}]+/gu, '');
     if (clean && !STOPWORDS.has(clean)) out.push(clean);
   }

@@ -3,11 +3,11 @@
 // exact tokens; years and date ranges become filter suggestions; unit names
 // become unit suggestions. Each word matches either itself or all of its
 // sub-words (`烟花爆竹` also finds `燃放烟花爆竹`, which jieba cuts differently).
-import { queryWords, segment, extractDocNumberTokens } from './analyzer.js';
+import { fold, queryWords, segment, extractDocNumberTokens } from './analyzer.js';
 import { findDateRange } from '../parse/dates.js';
 
 export interface Suggestion {
-  kind: 'year' | 'unit' | 'dateRange' | 'docNumber';
+  kind: 'year' | 'unit' | 'dateRange' | 'docNumber' | 'simplified';
   value: string;
   label: string;
 }
@@ -38,6 +38,9 @@ function wordExpr(word: string, prefix: boolean): string {
 export function parseQuery(input: string, unitNames: Iterable<string> = []): ParsedQuery {
   let text = (input ?? '').slice(0, MAX_QUERY * 4).replace(/[\u0000-\u001f]/g, ' ');
   const suggestions: Suggestion[] = [];
+  // A query in traditional characters is searched folded; the simplified form is offered as what was meant.
+  const simplified = fold(text.trim());
+  if (simplified !== text.trim().normalize('NFKC')) suggestions.push({ kind: 'simplified', value: simplified, label: `您是不是要找：${simplified}` });
   const dn = extractDocNumberTokens(text);
   for (const d of dn.docNumbers) suggestions.push({ kind: 'docNumber', value: d, label: `发文字号 ${d}` });
   text = dn.rest;

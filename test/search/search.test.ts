@@ -4,6 +4,7 @@ import { openLibrary, ingestPaths } from '../../src/store/library.js';
 import { search, searchUncached } from '../../src/search/search.js';
 import { parseQuery } from '../../src/search/query.js';
 import type { Db } from '../../src/store/db.js';
+import { loadSamples } from '../store/samples.js';
 
 let db: Db;
 beforeAll(() => {
@@ -128,5 +129,20 @@ describe('very broad queries', () => {
     const r = searchUncached(db, { q: '烟花爆竹' }, limits);
     expect(r.total).toBeLessThan(limits.rank);
     expect(r).toMatchObject({ totalExact: true, approximate: false, ranked: r.total });
+  });
+});
+
+describe('traditional characters', () => {
+  const db = loadSamples(openLibrary(':memory:'));
+  it('a query in traditional characters finds what its simplified form finds, and offers the simplified form', () => {
+    const simplified = search(db, { q: '养老保险' });
+    const traditional = search(db, { q: '養老保險' });
+    expect(simplified.total).toBeGreaterThan(0);
+    expect(traditional.hits.map((h) => h.id)).toEqual(simplified.hits.map((h) => h.id));
+    expect(traditional.suggestions).toContainEqual({ kind: 'simplified', value: '养老保险', label: '您是不是要找：养老保险' });
+    expect(simplified.suggestions.some((s) => s.kind === 'simplified')).toBe(false);
+  });
+  it('a traditional 文号 finds its document', () => {
+    expect(search(db, { q: '五政辦發〔2022〕8號' }).hits[0]?.docNumber).toBe('五政办发〔2022〕8号');
   });
 });

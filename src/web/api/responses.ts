@@ -76,7 +76,7 @@ export const searchSchema = z.object({
     score: z.number(), snippet: str.describe('摘要（HTML，命中词以 <mark> 标出）'), url: str,
   })),
   facets: z.object({ year: facet, issuer: facet, category: facet, status: facet, unit: facet }),
-  suggestions: z.array(z.object({ kind: z.enum(['year', 'unit', 'dateRange', 'docNumber']), value: str, label: str })),
+  suggestions: z.array(z.object({ kind: z.enum(['year', 'unit', 'dateRange', 'docNumber', 'simplified']), value: str, label: str })),
 });
 
 export const unitSchema = z.object({

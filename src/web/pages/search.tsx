@@ -30,6 +30,7 @@ const Suggestions: FC<{ data: SearchPageData }> = ({ data }) => {
       const [from, to] = s.value.split('..');
       return [<a href={searchHref(params, { from: from ?? null, to: to ?? null })}>按成文日期 {cnDate(from)} 至 {cnDate(to)} 筛选</a>];
     }
+    if (s.kind === 'simplified') return [<a href={searchHref(params, { q: s.value })}>找“{s.value}”（简体）</a>];
     if (s.kind === 'docNumber' && docNumberIds[s.value]) return [<a href={`/documents/${docNumberIds[s.value]}`}>直接打开 {s.value}</a>];
     return [];
   });
