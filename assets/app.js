@@ -3,7 +3,8 @@
 // - opens the <details> that holds a linked target (e.g. #L889 in the source view);
 // - highlights the outline entry of the section being read;
 // - folds the outline on small screens;
-// - draws the statistics charts with ECharts from each chart's data-chart JSON.
+// - draws the statistics charts with ECharts from each chart's data-chart JSON;
+// - the document page's print button and font-size switch (kept in localStorage).
 (function () {
   'use strict';
   document.documentElement.classList.add('js');
@@ -125,7 +126,31 @@
     });
   }
 
+  var FONT_KEY = 'gongbao-font';
+  function setFont(step) {
+    var n = Math.max(-1, Math.min(2, step));
+    document.documentElement.setAttribute('data-font', String(n));
+    try { localStorage.setItem(FONT_KEY, String(n)); } catch (e) { /* private mode: this page only */ }
+  }
+  function tools() {
+    var saved = 0;
+    try { saved = Number(localStorage.getItem(FONT_KEY)) || 0; } catch (e) { saved = 0; }
+    if (saved) setFont(saved);
+    var bar = document.querySelector('.doc-tools');
+    if (!bar) return;
+    bar.querySelectorAll('[hidden]').forEach(function (el) { el.hidden = false; });
+    bar.addEventListener('click', function (ev) {
+      var b = ev.target.closest('button');
+      if (!b) return;
+      if (b.hasAttribute('data-print')) return window.print();
+      var d = Number(b.getAttribute('data-font'));
+      var now = Number(document.documentElement.getAttribute('data-font')) || 0;
+      setFont(d === 0 ? 0 : now + d);
+    });
+  }
+
   function ready() {
+    tools();
     openTarget();
     outline();
     charts();

@@ -174,4 +174,40 @@ describe.skipIf(!hasChromium)('portal in a browser', { timeout: 60_000 }, () => 
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
     });
   });
+
+  it('prints a wide table whole, on a landscape page, and reads the print back with every column', async () => {
+    const id = documentId(db, '五政发〔2023〕24号');
+    const { page, errors } = await open();
+    await step(page, 'print', async () => {
+      await page.goto(`${base}/documents/${id}`);
+      expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(true);
+      const header = await page.locator('figure.doc-table.wide').first().locator('thead tr').last().locator('th').allInnerTexts();
+      expect(header.length).toBeGreaterThanOrEqual(10);
+      const pdf = await page.pdf({ format: 'A4' });
+      const { loadSource } = await import('../../src/formats/index.js');
+      const printed = (await loadSource(pdf)).text.replace(/\s+/g, '');
+      // Every column heading of the widest table is on paper: none is cut off at the page edge.
+      for (const h of header) expect(printed, h).toContain(h.replace(/\s+/g, ''));
+      expect(printed).not.toContain('阅读工具');
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('changes the font size, and keeps it on the next page', async () => {
+    const { page, errors } = await open(PHONE);
+    await step(page, 'font', async () => {
+      await page.goto(`${base}/documents/${documentId(db, CITING_NUMBER)}`);
+      // The size a reader sees: the body text's rendered height per line, zoom included.
+      const size = () => page.locator('.doc-body p').first().evaluate((el) => el.getBoundingClientRect().height / Math.max(1, el.getClientRects().length));
+      const before = await size();
+      await page.getByRole('button', { name: '放大字号' }).click();
+      const bigger = await size();
+      expect(bigger).toBeGreaterThan(before);
+      await page.reload();
+      expect(await size()).toBe(bigger);
+      await page.getByRole('button', { name: '默认字号' }).click();
+      expect(await size()).toBe(before);
+    });
+    expect(errors).toEqual([]);
+  });
 });

@@ -6,13 +6,18 @@ import { TableWrap } from './components.js';
 import { splitLead, type BodyItem } from './body-layout.js';
 import { truncate } from './format.js';
 
+/** From this many columns a table is printed on its own landscape page. */
+const WIDE_COLUMNS = 7;
+
 const isTotal = (row: string[]) => /^(合计|总计|小计|共计)/.test((row[0] ?? '').replace(/\s+/g, '') || (row[1] ?? '').replace(/\s+/g, ''));
 
 export const DocTable: FC<{ table: Table; n: number }> = ({ table, n }) => {
   const label = table.caption ?? `表${n}`;
   const head = [...(table.headerRows ?? []), table.header].filter((r) => r.some((c) => c.trim() !== ''));
+  const columns = Math.max(0, ...head.map((r) => r.length), ...table.rows.map((r) => r.length));
+  // A wide table prints on landscape pages, scaled to the page width: never cut (assets/app.css, @media print).
   return (
-    <figure class="doc-table">
+    <figure class={columns >= WIDE_COLUMNS ? 'doc-table wide' : 'doc-table'}>
       <TableWrap label={label}>
         <table>
           {table.caption ? <caption>{table.caption}</caption> : null}

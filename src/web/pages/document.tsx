@@ -120,6 +120,13 @@ export const DocumentPage: FC<{ data: DocumentPageData }> = ({ data }) => {
             <time datetime={s.date ?? undefined}>{cnDate(s.date)}</time>
             <StatusBadge status={s.status} />
           </p>
+          <div class="doc-tools" role="group" aria-label="阅读工具">
+            <button type="button" class="tool" data-print hidden>打印</button>
+            <span class="tool-label" hidden>字号</span>
+            <button type="button" class="tool" data-font="-1" aria-label="缩小字号" hidden>A−</button>
+            <button type="button" class="tool" data-font="0" aria-label="默认字号" hidden>A</button>
+            <button type="button" class="tool" data-font="1" aria-label="放大字号" hidden>A+</button>
+          </div>
         </header>
         <MetaTable v={v} />
         <div class="doc-layout">
