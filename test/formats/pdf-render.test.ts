@@ -37,7 +37,8 @@ describe.runIf(run)('a whole gazette issue printed to PDF', () => {
 describe.runIf(run)('other ways of setting the same text', () => {
   const issues = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort();
   const docs = readdirSync(CORPUS).filter((f) => /^govcn-\d+\.txt$/.test(f)).sort().filter((_, i) => i % 8 === 0);
-  it.each(issues.flatMap((f) => (['ragged', 'spaced'] as const).map((p) => [f, p] as const)))('%s set %s reads as its text does', async (f, paragraphs) => {
+  // Two issues per style (the one with the widest tables and the one with the most documents) keep the suite's time in bounds.
+  it.each(['wutai-2022-no4-part2.txt', 'wutai-2023-no2.txt'].filter((f) => issues.includes(f)).flatMap((f) => (['ragged', 'spaced'] as const).map((p) => [f, p] as const)))('%s set %s reads as its text does', async (f, paragraphs) => {
     await sameAsText(join(SAMPLES, f), { header: '五台县人民政府公报', paragraphs });
   }, 300_000);
   it.each(docs)('%s without indentation reads as its text does', async (f) => {

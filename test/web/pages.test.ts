@@ -182,3 +182,17 @@ describe('one answer for the page and the API', () => {
     expect(r.html).toContain('回到最后一页');
   });
 });
+
+describe('feeds and exports of listing pages', () => {
+  it('search, unit and issue-list pages link their feed and CSV, also as <link rel="alternate">', async () => {
+    const search = (await get('/search?year=2022')).html;
+    expect(search).toContain('<link rel="alternate" type="application/atom+xml" href="/feeds/search.atom?year=2022"');
+    expect(search).toContain('href="/api/search.csv?year=2022"');
+    const unit = (await get('/units/%E5%8E%BF%E6%B0%B4%E5%88%A9%E5%B1%80')).html;
+    expect(unit).toContain('.atom"');
+    expect(unit).toContain('/tasks.csv"');
+    expect((await get('/issues')).html).toContain('<link rel="alternate" type="application/atom+xml" href="/feeds/issues.atom"');
+    const feed = await (await app.request('/feeds/search.atom?year=2022')).text();
+    expect((feed.match(/<entry>/g) ?? []).length).toBeGreaterThan(0);
+  });
+});

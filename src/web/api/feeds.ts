@@ -3,7 +3,7 @@
 // injectable clock dates whatever has no better date.
 import type { Context, Hono } from 'hono';
 import type { Env } from '../app.js';
-import { search } from '../../search/search.js';
+import { findDocuments } from '../services/browse.js';
 import { getUnit, listUnits } from '../services/insights.js';
 import { listDocuments, listIssues } from '../services/library.js';
 import { ROLE_LABELS, documentUrl, issueTitle, issueUrl, unitUrl } from './presenters.js';
@@ -37,7 +37,7 @@ export function registerFeeds(app: Hono<Env>): void {
   app.get('/feeds/search.atom', (c) => {
     const req = validate(searchFeedQuery, queryOf(c));
     const origin = originOf(c);
-    const result = search(c.get('deps').db, { ...req, page: 1, pageSize: FEED_SIZE, today: c.get('today') });
+    const result = findDocuments(c.get('deps').db, { ...req, page: 1, pageSize: FEED_SIZE, today: c.get('today') });
     const qs = new URLSearchParams(queryOf(c)).toString();
     const entries: AtomEntry[] = result.hits.map((h) => ({
       id: `urn:gongbao:document:${h.id}`,

@@ -1,10 +1,12 @@
 // The issue list and one issue: its cover and the table of contents.
 import type { FC } from 'hono/jsx';
 import type { getIssue, IssueSummary } from '../services/library.js';
-import { Layout, GAZETTE } from './layout.js';
+import { AlternateLinks, Layout, GAZETTE, type Alternate } from './layout.js';
 import { Section, StatusBadge } from './components.js';
 import { IssueCard } from './home.js';
 import { cnDate, issueLabel, issuePeriod } from './format.js';
+
+const ISSUE_FEEDS: Alternate[] = [{ href: '/feeds/issues.atom', type: 'application/atom+xml', title: '新出版的公报' }];
 
 type IssueView = ReturnType<typeof getIssue>;
 
@@ -17,8 +19,9 @@ export const IssuesPage: FC<{ issues: IssueSummary[] }> = ({ issues }) => {
   for (const i of issues.filter(isStandalone)) collections.set(i.publisher ?? '发文机关不详', (collections.get(i.publisher ?? '发文机关不详') ?? 0) + i.documents);
   const years = [...new Set(gazette.map((i) => i.year ?? 0))];
   return (
-    <Layout title="历期公报" nav="issues" crumbs={[{ label: '历期公报' }]} headerSearch>
+    <Layout title="历期公报" nav="issues" crumbs={[{ label: '历期公报' }]} headerSearch alternates={ISSUE_FEEDS}>
       <h1 class="page-title">历期公报</h1>
+      <AlternateLinks links={ISSUE_FEEDS} />
       <p class="page-lead">共 {gazette.length} 期，按出版时间由近及远排列。{collections.size ? `另收录单篇公文 ${[...collections.values()].reduce((a, b) => a + b, 0)} 件，按发文机关归集。` : ''}</p>
       {years.map((y) => (
         <Section id={`y${y}`} title={y ? `${y}年` : '年份未知'}>

@@ -19,7 +19,22 @@ export interface LayoutProps {
   /** Extra scripts before app.js (e.g. ECharts on the statistics page). */
   scripts?: string[];
   description?: string;
+  /** Feeds and exports of what the page lists: `<link rel="alternate">` in the head. */
+  alternates?: Alternate[];
 }
+
+export interface Alternate {
+  href: string;
+  type: 'application/atom+xml' | 'text/csv';
+  title: string;
+}
+
+/** The feed and export links a listing page shows under its heading. */
+export const AlternateLinks: FC<{ links: Alternate[] }> = ({ links }) => (
+  <p class="alternates">
+    {links.map((l) => <a href={l.href} type={l.type}>{l.type === 'text/csv' ? '导出 CSV：' : '订阅（Atom）：'}{l.title}</a>)}
+  </p>
+);
 
 export const GAZETTE = '五台县人民政府公报';
 export const SITE = '公报通';
@@ -65,6 +80,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = (p) => (
       <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/app.css" />
       <link rel="stylesheet" href="/assets/pages.css" />
+      {(p.alternates ?? []).map((a) => <link rel="alternate" type={a.type} href={a.href} title={a.title} />)}
       {(p.scripts ?? []).map((s) => <script src={s} defer></script>)}
       <script src="/assets/app.js" defer></script>
     </head>

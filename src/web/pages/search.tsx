@@ -3,10 +3,10 @@
 import type { FC } from 'hono/jsx';
 import type { SearchResult } from '../../search/search.js';
 import type { FilterChoices } from '../services/browse.js';
-import { Layout } from './layout.js';
+import { AlternateLinks, Layout, type Alternate } from './layout.js';
 import { Pagination, SearchSnippet, StatusBadge } from './components.js';
 import { Facets, FILTER_LABEL, SearchForm, searchHref, type Params } from './search-form.js';
-import { cnDate, unitHref } from './format.js';
+import { cnDate, queryString, unitHref } from './format.js';
 
 export interface SearchPageData {
   params: Params;
@@ -88,10 +88,16 @@ export const SearchPage: FC<{ data: SearchPageData }> = ({ data }) => {
   const q = params.q ?? '';
   const title = q ? `“${q.length > 30 ? `${q.slice(0, 30)}…` : q}”的检索结果` : '文件检索';
   // Pages beyond the ranked matches would be empty: a very broad query pages through what was ranked.
+  const query = queryString({ ...params, page: undefined, pageSize: undefined });
+  const feeds: Alternate[] = [
+    { href: `/feeds/search.atom${query}`, type: 'application/atom+xml', title: '本次检索的新文件' },
+    { href: `/api/search.csv${query}`, type: 'text/csv', title: '本次检索的全部结果' },
+  ];
   const pages = result ? Math.ceil((result.approximate ? result.ranked : result.total) / result.pageSize) : 0;
   return (
-    <Layout title={title} nav="search" crumbs={[{ label: '文件检索' }]}>
+    <Layout title={title} nav="search" crumbs={[{ label: '文件检索' }]} alternates={result ? feeds : undefined}>
       <h1 class="page-title">文件检索</h1>
+      {result ? <AlternateLinks links={feeds} /> : null}
       <SearchForm params={params} choices={data.choices} units={data.units} />
       <Suggestions data={data} />
       <ActiveFilters params={params} />

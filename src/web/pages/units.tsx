@@ -1,7 +1,7 @@
 // The unit index and one unit with every task the library assigns to it.
 import type { FC } from 'hono/jsx';
 import type { getUnit, UnitSummary } from '../services/insights.js';
-import { Layout } from './layout.js';
+import { AlternateLinks, Layout, type Alternate } from './layout.js';
 import { Figures, Section, TableWrap, Tag } from './components.js';
 import { cnDate, ROLE_LABEL, truncate, UNIT_KIND_LABEL, unitHref } from './format.js';
 
@@ -37,8 +37,12 @@ export const UnitsPage: FC<{ units: UnitSummary[] }> = ({ units }) => {
 export const UnitPage: FC<{ unit: UnitView; today: string }> = ({ unit, today }) => {
   const docs = new Set(unit.tasks_list.map((t) => t.documentId)).size;
   const overdue = unit.tasks_list.filter((t) => t.deadline && t.deadline < today).length;
+  const feeds: Alternate[] = [
+    { href: `/feeds/units/${encodeURIComponent(unit.id)}.atom`, type: 'application/atom+xml', title: `${unit.name}的新任务` },
+    { href: `/api/units/${encodeURIComponent(unit.id)}/tasks.csv`, type: 'text/csv', title: `${unit.name}的任务清单` },
+  ];
   return (
-    <Layout title={unit.name} nav="units" crumbs={[{ label: '责任单位', href: '/units' }, { label: unit.name }]} headerSearch>
+    <Layout title={unit.name} nav="units" crumbs={[{ label: '责任单位', href: '/units' }, { label: unit.name }]} headerSearch alternates={feeds}>
       <header class="unit-head">
         <h1 class="page-title">{unit.name}</h1>
         <p class="unit-head-meta">
@@ -46,6 +50,7 @@ export const UnitPage: FC<{ unit: UnitView; today: string }> = ({ unit, today })
           {unit.curated ? <Tag kind="curated">已核对名录</Tag> : <Tag kind="learned">从文件中识别</Tag>}
         </p>
         {unit.aliases.length ? <p class="unit-aliases"><span>又称：</span>{unit.aliases.join('、')}</p> : null}
+        <AlternateLinks links={feeds} />
       </header>
       <Figures
         items={[
