@@ -196,3 +196,27 @@ describe('feeds and exports of listing pages', () => {
     expect((feed.match(/<entry>/g) ?? []).length).toBeGreaterThan(0);
   });
 });
+
+describe('索引号 on the document page', () => {
+  it('is in the gov.cn form: organ code / year - serial, the code from data/site.json', async () => {
+    const id = documentId(db, CITED_NUMBER);
+    const html = (await get(`/documents/${id}`)).html;
+    expect(html).toMatch(new RegExp(`<th scope="row">索引号</th><td>\\d{9}/\\d{4}-${String(id).padStart(5, '0')}</td>`));
+  });
+});
+
+describe('发布日期 on the document page', () => {
+  it('is shown with its basis', async () => {
+    const html = (await get(`/documents/${documentId(db, CITED_NUMBER)}`)).html;
+    expect(html).toMatch(/<th scope="row">发布日期<\/th><td>\d{4}年\d{1,2}月\d{1,2}日<span class="muted">（(公报出版|收录入库)）<\/span><\/td>/);
+  });
+  it('takes the day a saved page states, then the issue\'s publication, then the day it entered the library', async () => {
+    const { publishedOf } = await import('../../src/web/pages/document.js');
+    const view = (pageMeta: Record<string, string> | undefined, published: string | null) =>
+      ({ doc: { pageMeta }, issue: { published }, updatedAt: '2026-12-01T17:00:00Z' }) as unknown as Parameters<typeof publishedOf>[0];
+    expect(publishedOf(view({ 发布日期: '2019年01月25日' }, '2019-02-01'))).toEqual({ date: '2019-01-25', basis: '网页所载' });
+    expect(publishedOf(view(undefined, '2019-02-01'))).toEqual({ date: '2019-02-01', basis: '公报出版' });
+    // Ingested at 01:00 China time on 2 December: the China day, whatever the host's zone.
+    expect(publishedOf(view(undefined, null))).toEqual({ date: '2026-12-02', basis: '收录入库' });
+  });
+});

@@ -8,6 +8,8 @@ import { layoutBody } from './body-layout.js';
 import { DocBody, OutlineNav } from './document-body.js';
 import { Citations, Responsibilities } from './document-facts.js';
 import { cnDate, issueLabel } from './format.js';
+import { chinaDay } from '../../time.js';
+import { indexNumberOf } from '../site.js';
 
 export interface DocumentPageData {
   view: DocumentView;
@@ -16,7 +18,7 @@ export interface DocumentPageData {
   original?: string;
 }
 
-const indexNumber = (v: DocumentView) => `${v.issue.year ?? '0000'}-${String(v.summary.id).padStart(5, '0')}`;
+const indexNumber = (v: DocumentView) => indexNumberOf(v.issue.year, v.summary.id);
 
 function trialLabel(v: DocumentView): string | null {
   if (/（暂行）|\(暂行\)/.test(v.summary.title)) return '暂行';
@@ -24,10 +26,24 @@ function trialLabel(v: DocumentView): string | null {
   return null;
 }
 
+/**
+ * 发布日期 as a 政府信息公开 page gives it: the day the saved page states, else
+ * the day the issue was published, else (a single 公文, an issue with no
+ * printed day) the day it entered the library. The basis is shown with it.
+ */
+export function publishedOf(v: DocumentView): { date: string | null; basis: string } {
+  const page = v.doc.pageMeta?.['发布日期'];
+  const m = page ? /(\d{4})\D+(\d{1,2})\D+(\d{1,2})/.exec(page) : null;
+  if (m) return { date: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`, basis: '网页所载' };
+  if (v.issue.published) return { date: v.issue.published, basis: '公报出版' };
+  return { date: v.updatedAt ? chinaDay(new Date(v.updatedAt)) : null, basis: '收录入库' };
+}
+
 const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
   const { summary: s, issue, doc } = v;
   const val = doc.validity;
   const trial = trialLabel(v);
+  const published = publishedOf(v);
   return (
     <Section id="meta" title="文件信息" class="meta-panel">
       <table class="meta">
@@ -51,9 +67,10 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
           {v.repealedBy.length ? (
             <tr><th scope="row">废止情况</th><td colspan={3}>已被 {v.repealedBy.map((r) => (r.documentId ? <a href={`/documents/${r.documentId}`}>{r.docNumber ?? r.title}</a> : r.docNumber))} 废止</td></tr>
           ) : s.repealedBy ? <tr><th scope="row">废止情况</th><td colspan={3}>已被 {s.repealedBy} 废止</td></tr> : null}
-          {doc.pageMeta?.['主题分类'] || doc.pageMeta?.['发布日期'] ? (
-            <tr><th scope="row">主题分类</th><td>{doc.pageMeta['主题分类'] ?? '—'}</td><th scope="row">发布日期</th><td>{doc.pageMeta['发布日期'] ?? '—'}</td></tr>
-          ) : null}
+          <tr>
+            <th scope="row">主题分类</th><td>{doc.pageMeta?.['主题分类'] ?? '—'}</td>
+            <th scope="row">发布日期</th><td>{cnDate(published.date)}{published.date ? <span class="muted">（{published.basis}）</span> : null}</td>
+          </tr>
           {doc.recipients.length ? <tr><th scope="row">主送机关</th><td colspan={3}>{doc.recipients.join('，')}</td></tr> : null}
         </tbody>
       </table>
