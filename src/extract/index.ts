@@ -14,6 +14,7 @@ import { extractDeadlines } from './deadlines.js';
 import { extractGroups } from './groups.js';
 import { extractAmounts } from './amounts.js';
 import { extractContacts } from './contacts.js';
+import { assignSubject } from './subject.js';
 import { UnitRegistry } from './units.js';
 import { curatedUnitsFile } from '../paths.js';
 
@@ -41,6 +42,7 @@ export function extractIssue(parsed: ParsedIssue, lines: SourceLine[], registry:
     groups: extractGroups(d, lines),
     amounts: extractAmounts(d),
     contacts: extractContacts(d),
+    subject: assignSubject(d.title, d.text),
     };
   });
   const index = citationIndex(documents);

@@ -1,6 +1,7 @@
 // What the documents decide, as data. Field names are part of the public
 // `gongbao parse` JSON; add fields freely, never rename.
 import type { LineRange } from '../parse/types.js';
+import type { Subject } from './subject.js';
 
 export type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'ongoing' | 'unresolved';
 
@@ -127,6 +128,8 @@ export interface Extracted {
   groups: Group[];
   amounts: Amount[];
   contacts: Contact[];
+  /** 主题分类 by the rules of data/subjects.json, with the reason (subject.ts); null when no rule applies. */
+  subject?: Subject | null;
   /** A saved web page's metadata table about this document, as the page states it (page-meta.ts). */
   pageMeta?: Record<string, string>;
   /** From a PDF: the pages the document runs over, and the page numbers printed on them (source-pages.ts). */

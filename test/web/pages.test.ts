@@ -220,3 +220,13 @@ describe('发布日期 on the document page', () => {
     expect(publishedOf(view(undefined, null))).toEqual({ date: '2026-12-02', basis: '收录入库' });
   });
 });
+
+describe('an empty library', () => {
+  it('says on the home page how to load one', async () => {
+    const { openLibrary } = await import('../../src/store/library.js');
+    const empty = createApp({ db: openLibrary(':memory:'), log: () => {} });
+    const html = await (await empty.request('/')).text();
+    expect(html).toContain('文库中还没有公报');
+    expect(html).toContain('gongbao ingest');
+  });
+});

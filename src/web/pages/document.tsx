@@ -68,7 +68,8 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
             <tr><th scope="row">废止情况</th><td colspan={3}>已被 {v.repealedBy.map((r) => (r.documentId ? <a href={`/documents/${r.documentId}`}>{r.docNumber ?? r.title}</a> : r.docNumber))} 废止</td></tr>
           ) : s.repealedBy ? <tr><th scope="row">废止情况</th><td colspan={3}>已被 {s.repealedBy} 废止</td></tr> : null}
           <tr>
-            <th scope="row">主题分类</th><td>{doc.pageMeta?.['主题分类'] ?? '—'}</td>
+            <th scope="row">主题分类</th>
+            <td>{doc.pageMeta?.['主题分类'] ?? (doc.subject ? <span title={`按规则归类：${doc.subject.reason}`}>{doc.subject.category}{doc.subject.sub ? `\\${doc.subject.sub}` : ''}</span> : '—')}</td>
             <th scope="row">发布日期</th><td>{cnDate(published.date)}{published.date ? <span class="muted">（{published.basis}）</span> : null}</td>
           </tr>
           {doc.recipients.length ? <tr><th scope="row">主送机关</th><td colspan={3}>{doc.recipients.join('，')}</td></tr> : null}

@@ -53,6 +53,13 @@ export const HomePage: FC<{ data: HomeData }> = ({ data }) => {
         </p>
       </section>
 
+      {stats.documents === 0 ? (
+        <div class="empty-state" role="note">
+          <p class="empty-title">文库中还没有公报。</p>
+          <p>载入公报或公文：在命令行运行 <code>npx gongbao ingest 文件或目录</code>（PDF、Word 文档、网页或文本），或由督查室在“督办 › 载入公报”页面上传；<code>npm start</code> 会载入内置的样例公报。</p>
+        </div>
+      ) : null}
+
       <Figures
         items={[
           { label: '收录公文', value: stats.documents, unit: '件', href: '/search?sort=date' },
