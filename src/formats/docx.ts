@@ -5,9 +5,11 @@
 import { inflateRawSync } from 'node:zlib';
 import { GongbaoError } from '../errors.js';
 import { NO_STYLES, readStyles, titles, type ParagraphLook, type StyleTable } from './docx-styles.js';
+import { numberer, readNumbering, type Numbering } from './docx-numbering.js';
 
 const DOCUMENT = 'word/document.xml';
 const STYLES = 'word/styles.xml';
+const NUMBERING = 'word/numbering.xml';
 const MAX_OUTPUT = 256 * 1024 * 1024; // inflate guard against zip bombs
 const MAX_SPAN = 64; // gridSpan cap: a corrupt value must not make huge rows
 
@@ -65,18 +67,23 @@ export function isDocx(bytes: Uint8Array): boolean {
 export function docxToText(bytes: Uint8Array, file?: string): string {
   let xml: string;
   let styles = NO_STYLES;
+  let numbering: Numbering = { levels: new Map() };
   try {
     if (!isZip(bytes)) throw new RangeError('not a zip');
     const entry = findEntry(bytes, DOCUMENT);
     if (!entry) throw new RangeError('no word/document.xml');
     xml = new TextDecoder('utf-8').decode(readEntry(bytes, entry));
-    const styleEntry = findEntry(bytes, STYLES);
-    styles = readStyles(styleEntry ? new TextDecoder('utf-8').decode(readEntry(bytes, styleEntry)) : undefined);
+    const part = (name: string) => {
+      const e = findEntry(bytes, name);
+      return e ? new TextDecoder('utf-8').decode(readEntry(bytes, e)) : undefined;
+    };
+    styles = readStyles(part(STYLES));
+    numbering = readNumbering(part(NUMBERING));
   } catch {
     // Bounds, zlib and format errors alike: the file is not a readable DOCX.
     throw new GongbaoError('input-docx', '无法读取 DOCX 文件（文件已损坏或不是 Word 文档）', file ? { file } : {});
   }
-  return documentText(xml, styles);
+  return documentText(xml, styles, numbering);
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|lt|gt|amp|quot|apos);/g;
@@ -100,9 +107,11 @@ const PRESERVE = /\sxml:space\s*=\s*["']preserve["']/;
 const SKIP = new Set(['mc:Fallback', 'w:moveFrom']);
 
 /** The text of word/document.xml (see the file comment for the shape). */
-export function documentText(xml: string, styles: StyleTable = NO_STYLES): string {
+export function documentText(xml: string, styles: StyleTable = NO_STYLES, numbering: Numbering = { levels: new Map() }): string {
   const blocks: { text: string; look?: ParagraphLook }[] = [];
   let look: ParagraphLook = { text: '', centred: false };
+  let list: { numId?: string; ilvl: number } = { ilvl: 0 };
+  const label = numberer(numbering);
   let buf = ''; // current outermost paragraph
   let pDepth = 0, rDepth = 0, tblDepth = 0, skipDepth = 0;
   let inT = false, preserve = false, tText = '';
@@ -128,15 +137,24 @@ export function documentText(xml: string, styles: StyleTable = NO_STYLES): strin
     const opening = !closing && !empty;
     switch (name) {
       case 'w:p':
-        if (opening) { if (pDepth++ === 0) (buf = '', look = { text: '', centred: false }); else add('\n'); break; }
+        if (opening) { if (pDepth++ === 0) (buf = '', look = { text: '', centred: false }, list = { ilvl: 0 }); else add('\n'); break; }
         if (closing && pDepth === 0) break;
         if (closing && --pDepth > 0) break;
         if (empty && pDepth > 0) break;
         if (buf.trim() !== '') {
+          // Word's automatic number (一、 （二） 3.) is shown, not stored in the text: write it as shown.
+          const number = tblDepth === 0 && list.numId && list.numId !== '0' ? label(list.numId, list.ilvl) : null;
+          if (number) buf = `${number}${buf}`;
           if (tblDepth > 0) cellParts.push(buf);
           else blocks.push({ text: buf, look: { ...look, text: buf } });
         }
         buf = '';
+        break;
+      case 'w:numId':
+        if (pDepth === 1 && tblDepth === 0) list.numId = VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2];
+        break;
+      case 'w:ilvl':
+        if (pDepth === 1 && tblDepth === 0) list.ilvl = Math.min(8, Math.max(0, Number(VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2]) || 0));
         break;
       case 'w:pStyle':
         if (pDepth === 1 && tblDepth === 0) look.style = VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2];

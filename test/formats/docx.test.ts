@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { docxToText, isDocx } from '../../src/formats/docx.js';
 import { GongbaoError } from '../../src/errors.js';
 import { analyzeIssueBytes } from '../../src/pipeline.js';
-import { makeDocx, makeZip, para, table } from './make-docx.js';
+import { esc, makeDocx, makeZip, para, table } from './make-docx.js';
 
 const code = (f: () => unknown): string | undefined => {
   try { f(); } catch (e) { return e instanceof GongbaoError ? e.code : `not a GongbaoError: ${String(e)}`; }
@@ -79,6 +79,41 @@ describe('titles by style and centring', () => {
     const styles = '<w:style w:styleId="big"><w:name w:val="大字"/><w:rPr><w:sz w:val="44"/></w:rPr></w:style><w:style w:styleId="bigger"><w:name w:val="大字2"/><w:basedOn w:val="big"/></w:style>';
     const xml = `<w:p><w:pPr><w:pStyle w:val="bigger"/><w:jc w:val="center"/></w:pPr><w:r><w:t>标题文字</w:t></w:r></w:p>${p('正文正文正文正文。', '', 21)}`;
     expect(docxToText(makeDocx(xml, false, styles))).toMatch(/^# 标题文字\n/);
+  });
+});
+
+describe('automatic numbering', () => {
+  const lvl = (i: number, fmt: string, text: string, start = 1) => `<w:lvl w:ilvl="${i}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>` +
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>' +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
+    `<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="11"/></w:lvlOverride></w:num>`;
+  const p = (t: string, numId?: string, ilvl = 0) => `<w:p><w:pPr>${numId ? `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>` : ''}</w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  it('writes the numbers Word shows, by level, restarting deeper levels', () => {
+    const xml = [p('总体要求', '1'), p('工作目标', '1', 1), p('到年底完成。', '1', 2), p('第二项', '1', 2), p('主要任务', '1'), p('加强领导', '1', 1), p('正文。'), p('项目', '2'), p('第十一', '3')].join('');
+    expect(docxToText(makeDocx(xml, false, undefined, numbering)).split('\n\n')).toEqual([
+      '一、总体要求', '（一）工作目标', '1.到年底完成。', '2.第二项', '二、主要任务', '（一）加强领导', '正文。', '项目', '十一、第十一\n',
+    ]);
+  });
+  it('gives a 公文 numbered by Word the same outline as its text', () => {
+    const text = readFileSync('/work/shared/corpora/govcn/govcn-03.txt', 'utf8');
+    const body = text.split('\n').filter((l) => l.trim()).map((l) => {
+      const top = /^[一二三四五六七八九十]+、(.*)$/.exec(l.trim());
+      const sub = /^（[一二三四五六七八九十]+）(.*)$/.exec(l.trim());
+      return top ? p(esc(top[1]!), '1') : sub ? p(esc(sub[1]!), '1', 1) : p(esc(l.trim()));
+    });
+    const outline = (bytes: Uint8Array) => {
+      const flat = (ns: { title: string; children: unknown[] }[]): string[] => ns.flatMap((n) => [n.title, ...flat(n.children as never)]);
+      return flat(analyzeIssueBytes(bytes).documents[0]!.outline as never);
+    };
+    const want = outline(Buffer.from(text));
+    expect(want.length).toBeGreaterThan(10);
+    expect(outline(makeDocx(body.join(''), false, undefined, numbering))).toEqual(want);
+  });
+  it('formats counters as Word does', async () => {
+    const { formatNumber } = await import('../../src/formats/docx-numbering.js');
+    expect([1, 10, 11, 20, 23, 99].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '十', '十一', '二十', '二十三', '九十九']);
+    expect([formatNumber(3, 'ideographTraditional'), formatNumber(2, 'decimalEnclosedCircle'), formatNumber(4, 'upperRoman'), formatNumber(28, 'lowerLetter')]).toEqual(['丙', '②', 'IV', 'bb']);
   });
 });
 

@@ -68,8 +68,9 @@ export const para = (...runs: string[]): string => `<w:p><w:pPr><w:jc w:val="bot
 export const table = (rows: string[][]): string => `<w:tbl><w:tblPr/>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc><w:tcPr/>${c}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
 
 /** A .docx whose body is `bodyXml`. */
-export function makeDocx(bodyXml: string, stored = false, stylesXml?: string): Buffer {
+export function makeDocx(bodyXml: string, stored = false, stylesXml?: string, numberingXml?: string): Buffer {
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>${bodyXml}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`;
   const styles = stylesXml ? { 'word/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="${W}">${stylesXml}</w:styles>` } : {};
-  return makeZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': RELS, 'word/document.xml': doc, ...styles }, stored);
+  const numbering = numberingXml ? { 'word/numbering.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="${W}">${numberingXml}</w:numbering>` } : {};
+  return makeZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': RELS, 'word/document.xml': doc, ...styles, ...numbering }, stored);
 }
