@@ -230,3 +230,19 @@ describe('an empty library', () => {
     expect(html).toContain('gongbao ingest');
   });
 });
+
+describe('相关文件 on the document page', () => {
+  it('lists other documents that share units, cited documents or the topic, with why, and never itself or what it cites', async () => {
+    const { relatedDocuments } = await import('../../src/web/services/related.js');
+    const id = documentId(db, '五政办发〔2022〕8号');
+    const related = relatedDocuments(db, id);
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.map((r) => r.id)).not.toContain(id);
+    for (const r of related) expect(r.why.length).toBeGreaterThan(0);
+    const cited = (db.prepare(`SELECT t.id FROM citations c JOIN documents t ON t.doc_key = c.target_doc_key WHERE c.doc_id = ?`).all(id) as { id: number }[]).map((r) => r.id);
+    for (const c of cited) expect(related.map((r) => r.id)).not.toContain(c);
+    const html = (await get(`/documents/${id}`)).html;
+    expect(html).toContain('id="related"');
+    expect(html).toContain(`href="/documents/${related[0]!.id}"`);
+  });
+});

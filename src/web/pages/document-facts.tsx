@@ -5,6 +5,7 @@ import type { Deadline, Responsibility, UnitRef } from '../../extract/types.js';
 import type { CitationLink, DocumentView } from '../services/library.js';
 import { Section, Tag } from './components.js';
 import { cnDate, ROLE_LABEL, truncate, unitHref } from './format.js';
+import type { RelatedDocument } from '../services/related.js';
 
 type Role = 'lead' | 'responsible' | 'cooperating' | 'inherited';
 
@@ -137,3 +138,17 @@ export const Citations: FC<{ view: DocumentView }> = ({ view }) => {
     </Section>
   );
 };
+
+export const Related: FC<{ list: RelatedDocument[] }> = ({ list }) =>
+  list.length ? (
+    <Section id="related" title="相关文件" lead="引用相同文件、涉及相同单位或同一主题的其他文件">
+      <ul class="related-list">
+        {list.map((r) => (
+          <li>
+            <a href={`/documents/${r.id}`}>{r.title}</a>
+            <span class="muted">{r.docNumber ? ` ${r.docNumber}` : ''}{r.date ? ` · ${cnDate(r.date)}` : ''} · {r.why.join('；')}</span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  ) : null;

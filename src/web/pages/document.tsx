@@ -2,11 +2,12 @@
 // clean body, tasks, citations, downloads, editor diagnostics and source.
 import type { FC } from 'hono/jsx';
 import type { DocumentView } from '../services/library.js';
+import type { RelatedDocument } from '../services/related.js';
 import { Layout } from './layout.js';
 import { Section, StatusBadge, Tag } from './components.js';
 import { layoutBody } from './body-layout.js';
 import { DocBody, OutlineNav } from './document-body.js';
-import { Citations, Responsibilities } from './document-facts.js';
+import { Citations, Related, Responsibilities } from './document-facts.js';
 import { cnDate, issueLabel } from './format.js';
 import { chinaDay } from '../../time.js';
 import { indexNumberOf } from '../site.js';
@@ -16,6 +17,7 @@ export interface DocumentPageData {
   source: { no: number; raw: string; page?: number; pageLine?: number }[];
   /** The original file's name, offered as a download. */
   original?: string;
+  related?: RelatedDocument[];
 }
 
 const indexNumber = (v: DocumentView) => indexNumberOf(v.issue.year, v.summary.id);
@@ -158,6 +160,7 @@ export const DocumentPage: FC<{ data: DocumentPageData }> = ({ data }) => {
             </section>
             <Responsibilities list={v.doc.responsibilities} />
             <Citations view={v} />
+            <Related list={data.related ?? []} />
             <Downloads id={s.id} original={data.original} />
             <EditorPanel v={v} source={source} />
           </div>

@@ -8,6 +8,7 @@ import { unitNames } from '../../search/search.js';
 import { documentIdByNumber, getDocument, getIssue, listDocuments, listIssues, originalName, sourceLines } from '../services/library.js';
 import { citationGraph, getUnit, listUnits, stats } from '../services/insights.js';
 import { filterChoices, findDocuments, hasFilters } from '../services/browse.js';
+import { relatedDocuments } from '../services/related.js';
 import { renderPage } from './layout.js';
 import { ErrorPage } from './error.js';
 import { HomePage } from './home.js';
@@ -60,7 +61,7 @@ export function registerPages(app: Hono<Env>): void {
     if (!/^\d+$/.test(raw)) return c.redirect(`/documents/${documentIdByNumber(db, raw.slice(0, 60))}`, 302);
     const id = idParam(raw, '文件');
     const view = getDocument(db, id, c.get('today'));
-    return c.html(renderPage(<DocumentPage data={{ view, source: sourceLines(db, id), original: originalName(db, id) }} />));
+    return c.html(renderPage(<DocumentPage data={{ view, source: sourceLines(db, id), original: originalName(db, id), related: relatedDocuments(db, id) }} />));
   });
 
   app.get('/documents/:id/graph', (c) => {
