@@ -1,7 +1,7 @@
 // Validity: when a document takes effect, how long it runs, what it repeals,
 // what it depends on, and its status on a given day.
 import { describe, expect, it } from 'vitest';
-import { addPeriod, extractValidity, validityStatus } from '../../src/extract/validity.js';
+import { addPeriod, extractValidity, validityReason, validityStatus, type ValidityStatus } from '../../src/extract/validity.js';
 import type { Validity } from '../../src/extract/types.js';
 import { docOf } from './doc.js';
 
@@ -73,13 +73,42 @@ describe('periods and status', () => {
   });
   it('gives the status on a day', () => {
     const v = (effective: string | null, expires: string | null): Validity => ({ ...validity(null), effective, expires });
-    expect(validityStatus(null, '2022-01-01')).toBe('未标注');
-    expect(validityStatus(v(null, null), '2022-01-01')).toBe('未标注');
+    // Nothing said: in force until the library knows otherwise (issue #14); tied to another document: open.
+    expect(validityStatus(null, '2022-01-01')).toBe('现行有效');
+    expect(validityStatus(v(null, null), '2022-01-01')).toBe('现行有效');
+    expect(validityStatus({ ...v(null, null), dependsOn: { text: '有效期与省《办法》同步', title: '办法' } }, '2022-01-01')).toBe('未标注');
     expect(validityStatus(v('2022-03-01', null), '2022-02-28')).toBe('尚未生效');
     expect(validityStatus(v('2022-03-01', null), '2022-03-01')).toBe('现行有效');
     expect(validityStatus(v('2022-03-01', '2027-02-28'), '2027-02-28')).toBe('现行有效');
     expect(validityStatus(v('2022-03-01', '2027-02-28'), '2027-03-01')).toBe('已失效');
     expect(validityStatus(v(null, '1999-12-31'), '2000-01-01')).toBe('已失效');
     expect(validityStatus(v('2022-03-01', null), '2030-01-01', true)).toBe('已废止');
+  });
+});
+
+describe('有效性 of every sample document, with its reason', () => {
+  it('is 未标注 for at most one document in ten, and each status has a reason', async () => {
+    const { openLibrary } = await import('../../src/store/library.js');
+    const { loadSamples } = await import('../store/samples.js');
+    const { STATUS_SQL } = await import('../../src/store/status.js');
+    const db = loadSamples(openLibrary(':memory:'));
+    const rows = db.prepare(`SELECT d.json, d.repealed_by AS repealedBy, ${STATUS_SQL} AS status FROM documents d LEFT JOIN validity v ON v.doc_id = d.id
+      WHERE d.is_current = 1`).all({ today: '2026-12-02' }) as { json: string; repealedBy: string | null; status: ValidityStatus }[];
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    // None of the samples ties its term to another document, so none is left open.
+    expect(rows.filter((r) => r.status === '未标注').length).toBeLessThanOrEqual(rows.length / 10);
+    for (const r of rows) {
+      const v = JSON.parse(r.json).validity as Validity;
+      const reason = validityReason(v, r.status, r.repealedBy);
+      expect(reason.length).toBeGreaterThan(4);
+      if (!v.effective && !v.expires && !v.dependsOn) expect(reason).toBe('未规定有效期，未见废止');
+    }
+  });
+  it('says why in a sentence', () => {
+    const v = (effective: string | null, expires: string | null): Validity => ({ ...validity(null), effective, expires });
+    expect(validityReason(v('2022-03-01', '2025-02-28'), '已失效')).toBe('有效期至2025年2月28日，已届满');
+    expect(validityReason(v('2022-03-01', null), '现行有效')).toBe('自2022年3月1日起施行');
+    expect(validityReason(null, '已废止', '五政发〔2022〕5号')).toBe('已被五政发〔2022〕5号废止');
+    expect(validityReason({ ...v(null, null), dependsOn: { text: '', title: '山西省行政规范性文件管理办法' } }, '未标注')).toBe('有效期与《山西省行政规范性文件管理办法》相关联，需对照该文件确定');
   });
 });

@@ -3,6 +3,7 @@
 import type { SearchResult } from '../../search/search.js';
 import type { DocumentSummary, DocumentView, IssueSummary, CitationLink, getIssue } from '../services/library.js';
 import type { GraphEdge, GraphNode, UnitSummary, UnitTask } from '../services/insights.js';
+import { validityReason, type ValidityStatus } from '../../extract/validity.js';
 
 export const documentUrl = (id: number): string => `/documents/${id}`;
 export const issueUrl = (id: number): string => `/issues/${id}`;
@@ -38,6 +39,8 @@ export function presentDocument(v: DocumentView) {
     id: v.summary.id,
     url: documentUrl(v.summary.id),
     summary: presentSummary(v.summary),
+    /** Why the document has its 有效性 (summary.status), in a sentence. */
+    statusReason: validityReason(v.doc.validity, v.summary.status as ValidityStatus, v.summary.repealedBy),
     issue: presentIssue(v.issue),
     doc: v.doc,
     cites: v.cites.map(presentLink),

@@ -43,6 +43,7 @@ export const documentSchema = z.object({
   id: z.number().int(),
   url: str,
   summary: documentSummarySchema.extend({ repealedBy: nstr }),
+  statusReason: str.describe('有效性的依据，如“未规定有效期，未见废止”“有效期至2027年2月28日”'),
   issue: issueSchema,
   doc: z.record(z.string(), z.unknown()).describe('解析与抽取结果（与 gongbao parse 的 JSON 相同，不含 blocks 与 text）'),
   cites: z.array(link), citedBy: z.array(link), repeals: z.array(link), repealedBy: z.array(link),

@@ -10,6 +10,7 @@ import { DocBody, OutlineNav } from './document-body.js';
 import { Citations, Related, Responsibilities } from './document-facts.js';
 import { cnDate, issueLabel } from './format.js';
 import { chinaDay } from '../../time.js';
+import { validityReason, type ValidityStatus } from '../../extract/validity.js';
 import { indexNumberOf } from '../site.js';
 
 export interface DocumentPageData {
@@ -58,7 +59,7 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
           </tr>
           <tr>
             <th scope="row">有效性</th>
-            <td><StatusBadge status={s.status} />{trial ? <Tag kind="trial">{trial}</Tag> : null}</td>
+            <td><StatusBadge status={s.status} />{trial ? <Tag kind="trial">{trial}</Tag> : null}<span class="status-reason">{validityReason(val, s.status as ValidityStatus, s.repealedBy)}</span></td>
             <th scope="row">栏目</th><td>{s.category ?? '—'}</td>
           </tr>
           {val.effective || val.expires ? (
