@@ -96,6 +96,15 @@ describe('loading a file from the browser or the API', () => {
     expect(replaced.status).toBe(201);
     expect(current()).toBeLessThan(before);
   });
+  it('stops reading an upload past the size limit, chunked or not', async () => {
+    const { MAX_UPLOAD_BYTES } = await import('../../src/web/supervise/upload.js');
+    const big = new Uint8Array(MAX_UPLOAD_BYTES + 1024);
+    const before = count('sources');
+    const res = await upload(office, 'huge.txt', big);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/文件过大/);
+    expect(count('sources')).toBe(before);
+  });
   it('lists what was loaded on the upload page', async () => {
     const html = await (await get(office, '/supervise/upload')).text();
     expect(html).toContain('综保区意见.txt');

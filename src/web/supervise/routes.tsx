@@ -7,11 +7,12 @@ import { checkCsrf, loadSession, type SvEnv } from './context.js';
 import { registerSupervisionApi } from './api.js';
 import { registerSupervisionPages } from './pages.js';
 import { registerSupervisionForms } from './forms.js';
-import { registerUpload } from './upload.js';
+import { registerUpload, UPLOAD_PATHS, uploadLimit } from './upload.js';
 import './openapi.js';
 
 export function registerSupervision(app: Hono<Env>): void {
   const sv = new Hono<SvEnv>();
+  for (const path of UPLOAD_PATHS) sv.use(path, uploadLimit);
   for (const path of ['/supervise', '/supervise/*', '/api/supervision/*']) sv.use(path, loadSession);
   sv.use('/supervise/*', async (c, next) => {
     if (c.req.method === 'POST' && c.req.path !== '/supervise/login') {

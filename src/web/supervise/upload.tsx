@@ -3,6 +3,7 @@
 // DOCX, saved web page or text; refused files write nothing. Every attempt is
 // audited, a refusal with its reason.
 import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { GongbaoError, isGongbaoError } from '../../errors.js';
 import { actorOf } from '../../supervise/auth.js';
 import { audit } from '../../supervise/task-store.js';
@@ -52,6 +53,15 @@ async function ingestUpload(c: SvContext): Promise<IngestResult> {
     throw e;
   }
 }
+
+/** Stops reading a body past the limit, chunked or not (Content-Length alone can be absent). Registered before the CSRF check, which reads form bodies. */
+export const UPLOAD_PATHS = ['/supervise/upload', '/api/supervision/library/files'];
+export const uploadLimit = bodyLimit({
+  maxSize: MAX_UPLOAD_BYTES,
+  onError: () => {
+    throw new GongbaoError('bad-argument', `文件过大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
+  },
+});
 
 export function registerUpload(app: Hono<SvEnv>): void {
   app.get('/supervise/upload', (c) => {
