@@ -246,3 +246,16 @@ describe('相关文件 on the document page', () => {
     expect(html).toContain(`href="/documents/${related[0]!.id}"`);
   });
 });
+
+describe('one count of a unit\'s tasks', () => {
+  it('is the same on the unit list, the unit page and the statistics', async () => {
+    const { getUnit, listUnits, stats: libraryStats } = await import('../../src/web/services/insights.js');
+    const units = listUnits(db).filter((u) => u.tasks > 0);
+    expect(units.length).toBeGreaterThan(5);
+    for (const u of units) expect(getUnit(db, u.id).tasks_list.length, u.name).toBe(u.tasks);
+    const byName = new Map(units.map((u) => [u.name, u.tasks]));
+    const stats = libraryStats(db, '2024-02-01');
+    expect(stats.tasksPerUnit.length).toBeGreaterThan(0);
+    for (const s of stats.tasksPerUnit) expect(s.count, s.unit).toBe(byName.get(s.unit));
+  });
+});

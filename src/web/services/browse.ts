@@ -6,6 +6,7 @@ import { issueGeneration, type Db } from '../../store/db.js';
 import { STATUS_SQL } from '../../store/status.js';
 import { filterSql, search, YEAR_SQL, type FacetValue, type SearchFilters, type SearchRequest, type SearchResult } from '../../search/search.js';
 import { buildSnippet } from '../../search/snippet.js';
+import { UNIT_TASK } from './insights.js';
 
 /** The filters a search can have besides its words. */
 export const FILTER_KEYS = ['year', 'issue', 'issuer', 'category', 'unit', 'status', 'from', 'to'] as const;
@@ -34,7 +35,7 @@ export function browseDocuments(db: Db, req: SearchFilters & { page: number; pag
       .map((r) => ({ value: String(r.value), count: r.count }));
   const unit = db.prepare(`SELECT ru.unit_id AS value, count(DISTINCT d.id) AS count ${BASE}
       JOIN responsibilities r ON r.doc_id = d.id JOIN responsibility_units ru ON ru.responsibility_id = r.id
-      WHERE ${where} AND ru.role <> 'inherited' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(params) as FacetValue[];
+      WHERE ${where} AND ${UNIT_TASK} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(params) as FacetValue[];
   return {
     query: '', total, totalExact: true, ranked: total, page: req.page, pageSize: req.pageSize, hits, suggestions: [], relaxed: false,
     facets: { year: group(YEAR_SQL), issuer: group('d.issuer'), category: group('d.category'), status: group(STATUS_SQL), unit },

@@ -13,11 +13,20 @@ export interface UnitSummary {
   leads: number;
 }
 
+/**
+ * What counts as a unit's task, on every page and in the API (the unit list,
+ * the unit page, its CSV and feed, the statistics, the search facet): a
+ * responsibility naming the unit as lead, responsible or cooperating, in a
+ * current document. A unit covered only by a section's blanket list
+ * (`inherited`) is not counted, as `document_units` does not count it.
+ */
+export const UNIT_TASK = `ru.role <> 'inherited'`;
+
 export function listUnits(db: Db): UnitSummary[] {
   const rows = db.prepare(`SELECT u.id, u.name, u.kind, u.curated,
       (SELECT json_group_array(alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases,
       (SELECT count(DISTINCT ru.responsibility_id) FROM responsibility_units ru JOIN responsibilities r ON r.id = ru.responsibility_id
-        JOIN documents d ON d.id = r.doc_id AND d.is_current = 1 WHERE ru.unit_id = u.id AND ru.role <> 'inherited') AS tasks,
+        JOIN documents d ON d.id = r.doc_id AND d.is_current = 1 WHERE ru.unit_id = u.id AND ${UNIT_TASK}) AS tasks,
       (SELECT count(*) FROM responsibility_units ru JOIN responsibilities r ON r.id = ru.responsibility_id
         JOIN documents d ON d.id = r.doc_id AND d.is_current = 1 WHERE ru.unit_id = u.id AND ru.role = 'lead') AS leads
     FROM units u ORDER BY tasks DESC, u.name`).all() as (Omit<UnitSummary, 'aliases' | 'curated'> & { aliases: string; curated: number })[];
@@ -44,7 +53,7 @@ export function getUnit(db: Db, idOrAlias: string): UnitSummary & { tasks_list: 
   const rows = db.prepare(`SELECT r.id AS responsibilityId, d.id AS documentId, d.doc_number AS docNumber, d.title, r.task, r.outline_id AS outlineId,
       ru.role, r.deadline_date AS deadline, r.deadline_text AS deadlineText, r.line_start, r.line_end
     FROM responsibility_units ru JOIN responsibilities r ON r.id = ru.responsibility_id JOIN documents d ON d.id = r.doc_id AND d.is_current = 1
-    WHERE ru.unit_id = ? ORDER BY r.deadline_date IS NULL, r.deadline_date, d.date DESC, r.seq`).all(unit.id) as (Omit<UnitTask, 'lines'> & { line_start: number; line_end: number })[];
+    WHERE ru.unit_id = ? AND ${UNIT_TASK} ORDER BY r.deadline_date IS NULL, r.deadline_date, d.date DESC, r.seq`).all(unit.id) as (Omit<UnitTask, 'lines'> & { line_start: number; line_end: number })[];
   const seen = new Set<number>();
   const tasks_list = rows
     .filter((r) => (seen.has(r.responsibilityId) ? false : (seen.add(r.responsibilityId), true)))
@@ -125,7 +134,7 @@ export function stats(db: Db, today: string): Stats {
       WHERE is_current = 1 GROUP BY 1, 2 ORDER BY 1, 2`).all() as Stats['byYearIssuer'],
     tasksPerUnit: db.prepare(`SELECT u.name AS unit, count(DISTINCT ru.responsibility_id) AS count FROM responsibility_units ru JOIN units u ON u.id = ru.unit_id
       JOIN responsibilities r ON r.id = ru.responsibility_id JOIN documents d ON d.id = r.doc_id AND d.is_current = 1
-      WHERE ru.role IN ('lead', 'responsible') AND u.kind <> 'collective' GROUP BY u.id ORDER BY 2 DESC LIMIT 15`).all() as Stats['tasksPerUnit'],
+      WHERE ${UNIT_TASK} AND u.kind <> 'collective' GROUP BY u.id ORDER BY 2 DESC, u.name LIMIT 15`).all() as Stats['tasksPerUnit'],
     deadlinesPerMonth: db.prepare(`SELECT substr(x.date, 1, 7) AS month, count(*) AS count FROM deadlines x JOIN documents d ON d.id = x.doc_id AND d.is_current = 1
       WHERE x.date IS NOT NULL GROUP BY 1 ORDER BY 1`).all() as Stats['deadlinesPerMonth'],
     status: db.prepare(`SELECT ${STATUS_SQL} AS status, count(*) AS count FROM documents d LEFT JOIN validity v ON v.doc_id = d.id
