@@ -125,20 +125,4 @@ export function validityStatus(v: Validity | null, day: string, repealed = false
   return '现行有效';
 }
 
-const cn = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-
-/** Why a document has its status, in a sentence for the reader. */
-export function validityReason(v: Validity | null, status: ValidityStatus, repealedBy: string | null = null): string {
-  switch (status) {
-    case '已废止': return repealedBy ? `已被${repealedBy}废止` : '已被文库中的后续文件废止';
-    case '已失效': return `有效期至${cn(v!.expires!)}，已届满`;
-    case '尚未生效': return `自${cn(v!.effective!)}起施行`;
-    case '未标注': return `有效期${v?.dependsOn?.title ? `与《${v.dependsOn.title}》` : '与其他文件'}相关联，需对照该文件确定`;
-    default: {
-      if (v?.effective || v?.expires) return [v.effective ? `自${cn(v.effective)}起施行` : '', v.expires ? `有效期至${cn(v.expires)}` : ''].filter(Boolean).join('，');
-      return '未规定有效期，未见废止';
-    }
-  }
-}
-
 export { emptyValidity };

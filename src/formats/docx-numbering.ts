@@ -3,6 +3,7 @@
 // The outline of a 公文 is read from those markers, so they are written into
 // the paragraph's text as Word displays them: each level's counter, formatted
 // (decimal, 一二三, 甲乙丙, ①…), put into the level's `lvlText` (`%1、`).
+import { attr, tagVal } from './docx-xml.js';
 
 interface Level {
   start: number;
@@ -15,39 +16,31 @@ export interface Numbering {
   levels: Map<string, Level[]>;
 }
 
-const ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-const VAL = ATTR('w:val');
-const val = (xml: string, tag: string): string | undefined => {
-  const m = new RegExp(`<${tag}\\b[^>]*>`).exec(xml);
-  const v = m ? VAL.exec(m[0]) : null;
-  return v ? (v[1] ?? v[2]) : undefined;
-};
-
 export function readNumbering(xml: string | undefined): Numbering {
   const levels = new Map<string, Level[]>();
   if (!xml) return { levels };
   const abstract = new Map<string, Level[]>();
   for (const m of xml.matchAll(/<w:abstractNum\b([^>]*)>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const id = ATTR('w:abstractNumId').exec(m[1]!);
-    if (!id) continue;
+    const id = attr(m[1], 'w:abstractNumId');
+    if (id === undefined) continue;
     const lv: Level[] = [];
     for (const l of m[2]!.matchAll(/<w:lvl\b([^>]*)>([\s\S]*?)<\/w:lvl>/g)) {
-      const ilvl = Number(ATTR('w:ilvl').exec(l[1]!)?.slice(1).find((x) => x !== undefined) ?? 0);
-      if (ilvl >= 0 && ilvl < 9) lv[ilvl] = { start: Number(val(l[2]!, 'w:start') ?? 1), fmt: val(l[2]!, 'w:numFmt') ?? 'decimal', text: val(l[2]!, 'w:lvlText') ?? '' };
+      const ilvl = Number(attr(l[1], 'w:ilvl') ?? 0);
+      if (ilvl >= 0 && ilvl < 9) lv[ilvl] = { start: Number(tagVal(l[2]!, 'w:start') ?? 1), fmt: tagVal(l[2]!, 'w:numFmt') ?? 'decimal', text: tagVal(l[2]!, 'w:lvlText') ?? '' };
     }
-    abstract.set((id[1] ?? id[2])!, lv);
+    abstract.set(id, lv);
   }
   for (const m of xml.matchAll(/<w:num\b([^>]*)>([\s\S]*?)<\/w:num>/g)) {
-    const id = ATTR('w:numId').exec(m[1]!);
-    const base = val(m[2]!, 'w:abstractNumId');
-    if (!id || base === undefined || !abstract.has(base)) continue;
+    const id = attr(m[1], 'w:numId');
+    const base = tagVal(m[2]!, 'w:abstractNumId');
+    if (id === undefined || base === undefined || !abstract.has(base)) continue;
     const lv = abstract.get(base)!.map((l) => ({ ...l }));
     for (const o of m[2]!.matchAll(/<w:lvlOverride\b([^>]*)>([\s\S]*?)<\/w:lvlOverride>/g)) {
-      const k = Number(ATTR('w:ilvl').exec(o[1]!)?.slice(1).find((x) => x !== undefined) ?? -1);
-      const start = val(o[2]!, 'w:startOverride');
+      const k = Number(attr(o[1], 'w:ilvl') ?? -1);
+      const start = tagVal(o[2]!, 'w:startOverride');
       if (lv[k] && start !== undefined) lv[k] = { ...lv[k]!, start: Number(start) };
     }
-    levels.set((id[1] ?? id[2])!, lv);
+    levels.set(id, lv);
   }
   return { levels };
 }

@@ -2,6 +2,7 @@
 // (following `basedOn`), and the document's default size. A title is what the
 // styles and the centring say: a paragraph in a title style (Title, 标题,
 // heading 1), or a centred paragraph set clearly larger than the body.
+import { attr, tagVal } from './docx-xml.js';
 
 export interface StyleTable {
   names: Map<string, string>;
@@ -9,15 +10,6 @@ export interface StyleTable {
   sizes: Map<string, number>;
   defaultSize: number;
 }
-
-const ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-const STYLE_ID = ATTR('w:styleId');
-const VAL = ATTR('w:val');
-const val = (tag: string | undefined): string | undefined => {
-  const m = tag ? VAL.exec(tag) : null;
-  return m ? (m[1] ?? m[2]) : undefined;
-};
-const first = (xml: string, tag: string): string | undefined => new RegExp(`<${tag}\\b[^>]*>`).exec(xml)?.[0];
 
 export const NO_STYLES: StyleTable = { names: new Map(), sizes: new Map(), defaultSize: 21 };
 
@@ -27,18 +19,17 @@ export function readStyles(xml: string | undefined): StyleTable {
   const own = new Map<string, number>();
   const based = new Map<string, string>();
   for (const m of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
-    const id = STYLE_ID.exec(m[1]!);
-    const key = id ? (id[1] ?? id[2])! : undefined;
+    const key = attr(m[1], 'w:styleId');
     if (!key) continue;
-    const name = val(first(m[2]!, 'w:name'));
+    const name = tagVal(m[2]!, 'w:name');
     if (name) names.set(key, name);
-    const size = Number(val(first(m[2]!, 'w:sz')));
+    const size = Number(tagVal(m[2]!, 'w:sz'));
     if (size > 0) own.set(key, size);
-    const parent = val(first(m[2]!, 'w:basedOn'));
+    const parent = tagVal(m[2]!, 'w:basedOn');
     if (parent) based.set(key, parent);
   }
   const defaults = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(xml)?.[0];
-  const defaultSize = Number(val(defaults ? first(defaults, 'w:sz') : undefined)) || 21;
+  const defaultSize = Number(defaults ? tagVal(defaults, 'w:sz') : undefined) || 21;
   const sizes = new Map<string, number>();
   for (const key of names.keys()) {
     let k: string | undefined = key;

@@ -6,6 +6,7 @@ import { inflateRawSync } from 'node:zlib';
 import { GongbaoError } from '../errors.js';
 import { NO_STYLES, readStyles, titles, type ParagraphLook, type StyleTable } from './docx-styles.js';
 import { numberer, readNumbering, type Numbering } from './docx-numbering.js';
+import { attr } from './docx-xml.js';
 
 const DOCUMENT = 'word/document.xml';
 const STYLES = 'word/styles.xml';
@@ -101,7 +102,6 @@ export function decodeEntities(s: string): string {
 // A tag runs to the next `>` or `<`, so a stray `<` costs no rescans: linear.
 const TOKEN = /<([^<>]*)>|[^<]+|</g;
 const NAME = /^\/?([^\s/]+)/;
-const VAL = /\sw:val\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 const PRESERVE = /\sxml:space\s*=\s*["']preserve["']/;
 // Content never read: the fallback copy of alternate content, moved-away text.
 const SKIP = new Set(['mc:Fallback', 'w:moveFrom']);
@@ -151,20 +151,20 @@ export function documentText(xml: string, styles: StyleTable = NO_STYLES, number
         buf = '';
         break;
       case 'w:numId':
-        if (pDepth === 1 && tblDepth === 0) list.numId = VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2];
+        if (pDepth === 1 && tblDepth === 0) list.numId = attr(inner, 'w:val');
         break;
       case 'w:ilvl':
-        if (pDepth === 1 && tblDepth === 0) list.ilvl = Math.min(8, Math.max(0, Number(VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2]) || 0));
+        if (pDepth === 1 && tblDepth === 0) list.ilvl = Math.min(8, Math.max(0, Number(attr(inner, 'w:val')) || 0));
         break;
       case 'w:pStyle':
-        if (pDepth === 1 && tblDepth === 0) look.style = VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2];
+        if (pDepth === 1 && tblDepth === 0) look.style = attr(inner, 'w:val');
         break;
       case 'w:jc':
-        if (pDepth === 1 && tblDepth === 0) look.centred = /^center$/.test(VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2] ?? '');
+        if (pDepth === 1 && tblDepth === 0) look.centred = /^center$/.test(attr(inner, 'w:val') ?? '');
         break;
       case 'w:sz':
         if (pDepth >= 1 && tblDepth === 0) {
-          const size = Number(VAL.exec(inner)?.[1] ?? VAL.exec(inner)?.[2]);
+          const size = Number(attr(inner, 'w:val'));
           if (size > 0) look.size = Math.max(look.size ?? 0, size);
         }
         break;
@@ -203,10 +203,10 @@ export function documentText(xml: string, styles: StyleTable = NO_STYLES, number
         }
         break;
       case 'w:gridSpan':
-        if (tblDepth === 1) { const v = VAL.exec(inner); span = Math.min(MAX_SPAN, Math.max(1, parseInt(v?.[1] ?? v?.[2] ?? '1', 10) || 1)); }
+        if (tblDepth === 1) span = Math.min(MAX_SPAN, Math.max(1, parseInt(attr(inner, 'w:val') ?? '1', 10) || 1));
         break;
       case 'w:vMerge':
-        if (tblDepth === 1) { const v = VAL.exec(inner); continued = !v || (v[1] ?? v[2]) === 'continue'; }
+        if (tblDepth === 1) { const v = attr(inner, 'w:val'); continued = v === undefined || v === 'continue'; }
         break;
     }
   }

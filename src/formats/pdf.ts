@@ -115,7 +115,8 @@ export async function pdfToText(bytes: Uint8Array, file?: string, opts: PdfOptio
     const { pages, scans } = await textPages(doc, file);
     if (!pages.length) fail('PDF 文件没有页面', file);
     const diagnostics: Diagnostic[] = [];
-    const engine = typeof opts.ocr === 'function' ? opts.ocr : opts.ocr !== false && hasTesseract() ? tesseractPage : undefined;
+    // Tesseract is looked for only when a page needs it.
+    const engine = !scans.length ? undefined : typeof opts.ocr === 'function' ? opts.ocr : opts.ocr !== false && hasTesseract() ? tesseractPage : undefined;
     if (scans.length && !engine && scans.length < pages.length) {
       // A born-digital issue with a picture for a cover: read the rest, and say which pages were not read.
       diagnostics.push({

@@ -16,7 +16,8 @@ import { resolveAfterIngest } from './resolve.js';
 import { loadRegistry, saveRegistry } from './units-store.js';
 import { dayCounts, importNotice } from './calendar-store.js';
 import { noticeOfDocument } from './calendar-import.js';
-import { guardLosses, losses } from './versions.js';
+import { losses, refuseLosses } from './versions.js';
+import { audit } from './audit.js';
 
 export type IngestStatus = 'added' | 'new-version' | 'unchanged';
 
@@ -74,7 +75,7 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
   const { analyzed, lines } = analyzeWithLines(decoded, { file, registry });
   const issueKey = issueKeyOf(analyzed);
   const lost = losses(db, issueKey, analyzed);
-  if (lost && !opts.replace) guardLosses(db, issueKey, analyzed, file);
+  if (lost && !opts.replace) refuseLosses(lost, file);
   const now = (opts.now ?? (() => new Date()))().toISOString();
   const step = opts.onStep ?? (() => {});
 
@@ -83,8 +84,8 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
     const version = (prev.v ?? 0) + 1;
     if (prev.v) retireIssue(db, issueKey);
     if (lost) {
-      db.prepare('INSERT INTO audit_log(at, actor_unit, actor_role, actor_user, action, target, allowed, detail) VALUES (?,?,?,?,?,?,?,?)').run(now, null, null, null,
-        'replace', `issue:${issueKey}`, 1, `以 ${basename(file)}（${lost.count[1]} 件公文）替换当前版本（${lost.count[0]} 件）${lost.missing.length ? `，不再包含 ${lost.missing.join('、')}` : ''}`);
+      audit(db, now, null, 'replace', `issue:${issueKey}`, true,
+        `以 ${basename(file)}（${lost.count[1]} 件公文）替换当前版本（${lost.count[0]} 件）${lost.missing.length ? `，不再包含 ${lost.missing.join('、')}` : ''}`);
     }
     step('retired');
     const sourceId = db

@@ -278,22 +278,20 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 9,
     description: 'responsibilities.title and task_line_start (issue #12)',
-    up: (db) => {
-      const has = new Set((db.prepare('PRAGMA table_info(responsibilities)').all() as { name: string }[]).map((c) => c.name));
-      if (!has.has('title')) db.exec('ALTER TABLE responsibilities ADD COLUMN title TEXT');
-      if (!has.has('task_line_start')) db.exec('ALTER TABLE responsibilities ADD COLUMN task_line_start INTEGER');
-    },
+    up: (db) => addColumns(db, 'responsibilities', { title: 'TEXT', task_line_start: 'INTEGER' }),
   },
   {
     version: 10,
     description: 'sources.text and positions_json: a PDF\'s laid-out text and the page and line of each text line (issue #13)',
-    up: (db) => {
-      const has = new Set((db.prepare('PRAGMA table_info(sources)').all() as { name: string }[]).map((c) => c.name));
-      if (!has.has('text')) db.exec('ALTER TABLE sources ADD COLUMN text TEXT');
-      if (!has.has('positions_json')) db.exec('ALTER TABLE sources ADD COLUMN positions_json TEXT');
-    },
+    up: (db) => addColumns(db, 'sources', { text: 'TEXT', positions_json: 'TEXT' }),
   },
 ];
+
+/** Add the columns a table lacks (a migration may meet a table that already has some). */
+function addColumns(db: Database.Database, table: string, columns: Record<string, string>): void {
+  const has = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+  for (const [name, type] of Object.entries(columns)) if (!has.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+}
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -8,6 +8,7 @@ import type { AnalyzedIssue } from '../extract/index.js';
 import { indexDocument, removeFromIndex } from '../search/indexer.js';
 import type { Db } from './db.js';
 import { resolveAfterIngest } from './resolve.js';
+import { audit } from './audit.js';
 
 export interface IssueVersion {
   issueId: number;
@@ -19,8 +20,15 @@ export interface IssueVersion {
   ingestedAt: string;
 }
 
+export interface Losses {
+  /** Documents in the current version and in the new one. */
+  count: [number, number];
+  /** 文号 of the current version the new one lacks. */
+  missing: string[];
+}
+
 /** What a new version would lose against the current one, or null when it loses nothing. */
-export function losses(db: Db, issueKey: string, next: AnalyzedIssue): { count: [number, number]; missing: string[] } | null {
+export function losses(db: Db, issueKey: string, next: AnalyzedIssue): Losses | null {
   const current = db.prepare(`SELECT d.doc_number AS n FROM documents d JOIN issues i ON i.id = d.issue_id
     WHERE i.issue_key = ? AND i.is_current = 1`).all(issueKey) as { n: string | null }[];
   if (!current.length) return null;
@@ -31,9 +39,7 @@ export function losses(db: Db, issueKey: string, next: AnalyzedIssue): { count: 
 }
 
 /** Refuse a version that loses documents, saying what would be lost. */
-export function guardLosses(db: Db, issueKey: string, next: AnalyzedIssue, file: string): void {
-  const lost = losses(db, issueKey, next);
-  if (!lost) return;
+export function refuseLosses(lost: Losses, file: string): never {
   const names = lost.missing.length ? `，缺少 ${lost.missing.slice(0, 5).join('、')}${lost.missing.length > 5 ? ` 等 ${lost.missing.length} 件` : ''}` : '';
   throw new GongbaoError('conflict',
     `此文件是文库中已有一期的新版本，但只有 ${lost.count[1]} 件公文（当前版本 ${lost.count[0]} 件${names}），可能不完整：未载入。确需替换请加 --replace（网页上勾选“确认替换”）`, { file });
@@ -82,8 +88,7 @@ export function restoreVersion(db: Db, issueKey: string, version: number, now: s
       indexDocument(db, d.id, { ...JSON.parse(d.json), text: d.text });
     }
     resolveAfterIngest(db, target.id, now);
-    db.prepare('INSERT INTO audit_log(at, actor_unit, actor_role, actor_user, action, target, allowed, detail) VALUES (?,?,?,?,?,?,?,?)')
-      .run(now, null, null, null, 'restore', `issue:${issueKey}`, 1, `第 ${version} 版设为当前版本`);
+    audit(db, now, null, 'restore', `issue:${issueKey}`, true, `第 ${version} 版设为当前版本`);
   })();
   return listVersions(db, issueKey).find((v) => v.version === version)!;
 }

@@ -85,7 +85,4 @@ export function lastActionAt(db: Db, taskId: number): string | null {
   return (db.prepare('SELECT max(at) AS at FROM task_history WHERE task_id = ?').get(taskId) as { at: string | null }).at;
 }
 
-export function audit(db: Db, at: string, actor: Actor | null, action: string, target: string, allowed: boolean, detail: string | null): void {
-  db.prepare('INSERT INTO audit_log(at, actor_unit, actor_role, actor_user, action, target, allowed, detail) VALUES (?,?,?,?,?,?,?,?)')
-    .run(at, actor?.unit ?? null, actor?.role ?? null, actor?.user ?? null, action, target, allowed ? 1 : 0, detail);
-}
+export { audit } from '../store/audit.js';

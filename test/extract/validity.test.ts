@@ -1,7 +1,8 @@
 // Validity: when a document takes effect, how long it runs, what it repeals,
 // what it depends on, and its status on a given day.
 import { describe, expect, it } from 'vitest';
-import { addPeriod, extractValidity, validityReason, validityStatus, type ValidityStatus } from '../../src/extract/validity.js';
+import { addPeriod, extractValidity, validityStatus, type ValidityStatus } from '../../src/extract/validity.js';
+import { validityReason } from '../../src/web/pages/format.js';
 import type { Validity } from '../../src/extract/types.js';
 import { docOf } from './doc.js';
 

@@ -3,7 +3,8 @@
 import type { SearchResult } from '../../search/search.js';
 import type { DocumentSummary, DocumentView, IssueSummary, CitationLink, getIssue } from '../services/library.js';
 import type { GraphEdge, GraphNode, UnitSummary, UnitTask } from '../services/insights.js';
-import { validityReason, type ValidityStatus } from '../../extract/validity.js';
+import type { ValidityStatus } from '../../extract/validity.js';
+import { validityReason } from '../pages/format.js';
 
 export const documentUrl = (id: number): string => `/documents/${id}`;
 export const issueUrl = (id: number): string => `/issues/${id}`;

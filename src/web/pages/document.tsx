@@ -8,9 +8,10 @@ import { Section, StatusBadge, Tag } from './components.js';
 import { layoutBody } from './body-layout.js';
 import { DocBody, OutlineNav } from './document-body.js';
 import { Citations, Related, Responsibilities } from './document-facts.js';
-import { cnDate, issueLabel } from './format.js';
+import { cnDate, issueLabel, validityReason } from './format.js';
 import { chinaDay } from '../../time.js';
-import { validityReason, type ValidityStatus } from '../../extract/validity.js';
+import { findDate } from '../../parse/dates.js';
+import type { ValidityStatus } from '../../extract/validity.js';
 import { indexNumberOf } from '../site.js';
 
 export interface DocumentPageData {
@@ -36,8 +37,8 @@ function trialLabel(v: DocumentView): string | null {
  */
 export function publishedOf(v: DocumentView): { date: string | null; basis: string } {
   const page = v.doc.pageMeta?.['发布日期'];
-  const m = page ? /(\d{4})\D+(\d{1,2})\D+(\d{1,2})/.exec(page) : null;
-  if (m) return { date: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`, basis: '网页所载' };
+  const date = page ? findDate(page) : null;
+  if (date) return { date, basis: '网页所载' };
   if (v.issue.published) return { date: v.issue.published, basis: '公报出版' };
   return { date: v.updatedAt ? chinaDay(new Date(v.updatedAt)) : null, basis: '收录入库' };
 }

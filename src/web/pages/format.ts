@@ -1,5 +1,7 @@
 // Plain formatting helpers shared by the pages (no markup here).
 import type { IssueSummary } from '../services/library.js';
+import type { Validity } from '../../extract/types.js';
+import type { ValidityStatus } from '../../extract/validity.js';
 
 /** `2022-08-25` → `2022年8月25日`; `2022-08` → `2022年8月`; anything else as is. */
 export function cnDate(iso: string | null | undefined): string {
@@ -43,3 +45,17 @@ export function queryString(params: Record<string, string | number | undefined |
 }
 
 export const unitHref = (id: string): string => `/units/${encodeURIComponent(id)}`;
+
+/** Why a document has its status, in a sentence for the reader. */
+export function validityReason(v: Validity | null, status: ValidityStatus, repealedBy: string | null = null): string {
+  switch (status) {
+    case '已废止': return repealedBy ? `已被${repealedBy}废止` : '已被文库中的后续文件废止';
+    case '已失效': return `有效期至${cnDate(v!.expires!)}，已届满`;
+    case '尚未生效': return `自${cnDate(v!.effective!)}起施行`;
+    case '未标注': return `有效期${v?.dependsOn?.title ? `与《${v.dependsOn.title}》` : '与其他文件'}相关联，需对照该文件确定`;
+    default: {
+      if (v?.effective || v?.expires) return [v.effective ? `自${cnDate(v.effective)}起施行` : '', v.expires ? `有效期至${cnDate(v.expires)}` : ''].filter(Boolean).join('，');
+      return '未规定有效期，未见废止';
+    }
+  }
+}

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { GongbaoError, isGongbaoError } from '../../errors.js';
 import { actorOf } from '../../supervise/auth.js';
-import { audit } from '../../supervise/task-store.js';
+import { audit } from '../../store/audit.js';
 import { ingestFile, type IngestResult } from '../../store/ingest.js';
 import type { Db } from '../../store/db.js';
 import { renderPage } from '../pages/layout.js';
@@ -25,14 +25,12 @@ function recentSources(db: Db, limit = 10): RecentSource[] {
   return rows.map(({ id, ...r }) => ({ ...r, documents: docs.all(id) as RecentSource['documents'] }));
 }
 
-/** The uploaded file of a multipart body (field `file`), within the size limit. */
+/** The uploaded file of a multipart body (field `file`). */
 async function uploaded(c: SvContext): Promise<{ name: string; bytes: Uint8Array; replace: boolean }> {
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new GongbaoError('bad-argument', `文件过大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
+  // The size is bounded before this by uploadLimit.
   const body = await c.req.parseBody();
   const file = body.file;
   if (!file || typeof file === 'string') throw new GongbaoError('bad-argument', '请选择要载入的文件');
-  if (file.size > MAX_UPLOAD_BYTES) throw new GongbaoError('bad-argument', `文件过大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
   const name = (file.name || 'upload').replace(/[\\/]/g, '_').slice(0, 200);
   return { name, bytes: new Uint8Array(await file.arrayBuffer()), replace: body.replace === '1' || body.replace === 'true' || body.replace === 'on' };
 }
