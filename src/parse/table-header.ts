@@ -1,6 +1,7 @@
 // Header analysis for tab-separated tables: which leading rows are header
 // rows, how a spanning parent (`资金来源` over six children) combines with its
-// children into one flat header, and which later rows are page-break repeats.
+// children into one flat header (or into merged cells for display), and which
+// later rows are page-break repeats.
 
 /** Whitespace-free form of a row's non-empty cells: page-break repeats of a
  * header are printed with shifted or re-spaced cells, so positions are ignored. */
@@ -88,11 +89,52 @@ export function flattenHeader(headerRows: readonly string[][], width: number): F
         const p = carry[l];
         if (p) parts.push(p);
         else if (l === 0) orphans++;
+      } else {
+        // A column blank from here down ends the span: a merged cell is one run of columns.
+        carry[l] = null;
       }
     }
     header.push(parts.join('/'));
   }
   return { header, orphans };
+}
+
+export interface HeaderCell {
+  text: string;
+  colspan: number;
+  rowspan: number;
+}
+
+/**
+ * The header rows as merged cells, one array per row, for `<th colspan rowspan>`.
+ * Spans follow flattenHeader, so that reading a column's cells top to bottom
+ * gives its flat label: a parent with a child right below it spans the
+ * following columns that are empty at its level, have a label below and none
+ * above; a cell with nothing below runs down to the last row. Positions
+ * covered by a span are omitted; the cells tile `levels × width` exactly.
+ */
+export function headerGrid(headerRows: readonly string[][], width: number): HeaderCell[][] {
+  const levels = headerRows.length;
+  const at = (l: number, j: number): string => headerRows[l]?.[j] ?? '';
+  const labelIn = (from: number, to: number, j: number): boolean => headerRows.slice(from, to).some((r) => Boolean(r[j]));
+  const covered = headerRows.map(() => new Array<boolean>(width).fill(false));
+  return headerRows.map((_, l) => {
+    const cells: HeaderCell[] = [];
+    for (let j = 0; j < width; j++) {
+      if (covered[l]![j]) continue;
+      const text = at(l, j);
+      let colspan = 1;
+      if (text && at(l + 1, j)) {
+        const continues = (k: number): boolean => !at(l, k) && !covered[l]![k] && labelIn(l + 1, levels, k) && !labelIn(0, l, k);
+        while (j + colspan < width && continues(j + colspan)) colspan++;
+      }
+      // A label (or a blank) with nothing below spans down; an empty cell above a child is an orphan's missing parent.
+      const rowspan = labelIn(l + 1, levels, j) ? 1 : levels - l;
+      for (let d = l; d < l + rowspan; d++) covered[d]!.fill(true, j, j + colspan);
+      cells.push({ text, colspan, rowspan });
+    }
+    return cells;
+  });
 }
 
 export interface HeaderPlan {

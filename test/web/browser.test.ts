@@ -181,7 +181,8 @@ describe.skipIf(!hasChromium)('portal in a browser', { timeout: 60_000 }, () => 
     await step(page, 'print', async () => {
       await page.goto(`${base}/documents/${id}`);
       expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(true);
-      const header = await page.locator('figure.doc-table.wide').first().locator('thead tr').last().locator('th').allInnerTexts();
+      // Every heading cell, merged parents (colspan) and their children alike.
+      const header = (await page.locator('figure.doc-table.wide').first().locator('thead th').allInnerTexts()).filter((h) => h.trim());
       expect(header.length).toBeGreaterThanOrEqual(10);
       const pdf = await page.pdf({ format: 'A4' });
       const { loadSource } = await import('../../src/formats/index.js');
@@ -207,6 +208,84 @@ describe.skipIf(!hasChromium)('portal in a browser', { timeout: 60_000 }, () => 
       expect(await size()).toBe(bigger);
       await page.getByRole('button', { name: '默认字号' }).click();
       expect(await size()).toBe(before);
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('finds a query typed in traditional characters, and offers the simplified one', async () => {
+    const { page, errors } = await open();
+    await step(page, 'traditional', async () => {
+      const titles = async (q: string) => {
+        await page.goto(`${base}/search?q=${encodeURIComponent(q)}`);
+        return page.locator('.hit-title a').allInnerTexts();
+      };
+      const simplified = await titles('河湖长制 督查');
+      expect(simplified.length).toBeGreaterThan(0);
+      await page.goto(`${base}/search`);
+      await page.getByRole('searchbox', { name: '检索词' }).fill('河湖長制 督查');
+      await page.getByRole('button', { name: '检索', exact: true }).click();
+      await page.waitForURL(/\/search\?q=/);
+      expect(await page.locator('.hit-title a').allInnerTexts()).toEqual(simplified);
+      const offer = page.locator('.suggestions a', { hasText: '（简体）' });
+      expect(await offer.innerText()).toContain('河湖长制 督查');
+      await offer.click();
+      await page.waitForURL(/\/search\?q=/);
+      expect(await page.locator('#q').inputValue()).toBe('河湖长制 督查');
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('browses by filters alone, the page and the API counting the same documents', async () => {
+    const { page, errors } = await open();
+    await step(page, 'browse', async () => {
+      await page.goto(`${base}/search`);
+      await page.locator('details.filters summary').click();
+      await page.getByLabel('年度').selectOption('2022');
+      await page.getByRole('button', { name: '检索', exact: true }).click();
+      await page.waitForURL(/year=2022/);
+      const shown = Number((await page.locator('.result-count strong').innerText()).replace(/\D/g, ''));
+      expect(shown).toBeGreaterThan(10);
+      const api = await page.evaluate(async () => (await (await fetch('/api/search?year=2022&pageSize=100')).json()) as { total: number; hits: { date: string | null; title: string }[] });
+      expect(api.total).toBe(shown);
+      expect(api.hits.length).toBe(shown);
+      for (const h of api.hits.filter((x) => x.date)) expect(h.date!.slice(0, 4)).toBe('2022');
+      // The page lists the API's documents, in the API's order.
+      const titles = await page.locator('.hit-title a').allInnerTexts();
+      expect(titles.length).toBeGreaterThan(0);
+      expect(titles).toEqual(api.hits.slice(0, titles.length).map((h) => h.title));
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the citation graph readably on a 390 px phone: one column, full size, nothing overlapping', async () => {
+    const busiest = db.prepare(`SELECT d.id FROM citations c JOIN documents d ON d.id = c.doc_id AND d.is_current = 1
+      GROUP BY d.id ORDER BY count(*) DESC LIMIT 1`).get() as { id: number };
+    const { page, errors } = await open({ width: 390, height: 844 }, { isMobile: true, hasTouch: true });
+    await step(page, 'graph-phone', async () => {
+      await page.goto(`${base}/documents/${busiest.id}/graph`);
+      const svg = page.locator('svg.graph:visible');
+      expect(await svg.count()).toBe(1);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scroll).toBeLessThanOrEqual(390);
+      const drawn = await svg.evaluate((el) => {
+        const svgEl = el as SVGSVGElement;
+        const scale = svgEl.getBoundingClientRect().width / svgEl.viewBox.baseVal.width;
+        const text = svgEl.querySelector('.node text') as SVGTextElement;
+        const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+        const boxes = [...svgEl.querySelectorAll('.node rect')].map((r) => r.getBoundingClientRect());
+        let overlaps = 0;
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!, b = boxes[j]!;
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
+        }
+        return { px, boxes: boxes.length, overlaps };
+      });
+      expect(drawn.px, 'label size on screen').toBeGreaterThanOrEqual(13);
+      expect(drawn.overlaps).toBe(0);
+      // One box per entry of the lists under the graph, plus the document itself.
+      const listed = (await page.locator('#graph-list .count').allInnerTexts()).reduce((a, t) => a + Number(t), 0);
+      expect(drawn.boxes).toBe(listed + 1);
+      await shot(page, 'graph-phone');
     });
     expect(errors).toEqual([]);
   });

@@ -4,7 +4,6 @@ import type { Hono } from 'hono';
 import type { Env } from '../app.js';
 import type { UnitRef } from '../../extract/types.js';
 import { normalizeDocNumber } from '../../parse/docnumber.js';
-import { citationGraph } from '../services/insights.js';
 import { documentIdByNumber, getDocument, listDocuments, originalFile, sourceLines } from '../services/library.js';
 import { getDocumentMarkdown } from '../services/markdown.js';
 import { attachment, csvResponse } from './csv.js';
@@ -80,9 +79,7 @@ export function registerDocuments(app: Hono<Env>): void {
 
   app.get('/api/documents/:id/citations', (c) => {
     const { id } = validate(idParams, paramsOf(c));
-    const { db } = c.get('deps');
-    const view = getDocument(db, id, c.get('today'));
-    return c.json(presentCitations(view, citationGraph(db, id)));
+    return c.json(presentCitations(getDocument(c.get('deps').db, id, c.get('today'))));
   });
 
   app.get('/api/documents/:id/responsibilities.csv', (c) => {

@@ -2,7 +2,8 @@
 // portal URL of every document, issue and unit and rename nothing else.
 import type { SearchResult } from '../../search/search.js';
 import type { DocumentSummary, DocumentView, IssueSummary, CitationLink, getIssue } from '../services/library.js';
-import type { GraphEdge, GraphNode, UnitSummary, UnitTask } from '../services/insights.js';
+import type { UnitSummary, UnitTask } from '../services/insights.js';
+import { graphOf } from '../services/citations.js';
 import type { ValidityStatus } from '../../extract/validity.js';
 import { validityReason } from '../pages/format.js';
 
@@ -53,7 +54,8 @@ export function presentDocument(v: DocumentView) {
   };
 }
 
-export function presentCitations(v: DocumentView, graph: { nodes: GraphNode[]; edges: GraphEdge[] }) {
+export function presentCitations(v: DocumentView) {
+  const graph = graphOf(v.summary, v);
   return {
     documentId: v.summary.id,
     url: documentUrl(v.summary.id),

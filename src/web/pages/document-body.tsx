@@ -2,6 +2,7 @@
 // outline navigator whose links point at the body's anchors.
 import type { FC } from 'hono/jsx';
 import type { OutlineNode, Table } from '../../parse/types.js';
+import { headerGrid, type HeaderCell } from '../../parse/table-header.js';
 import { TableWrap } from './components.js';
 import { splitLead, type BodyItem } from './body-layout.js';
 import { truncate } from './format.js';
@@ -11,10 +12,18 @@ const WIDE_COLUMNS = 7;
 
 const isTotal = (row: string[]) => /^(合计|总计|小计|共计)/.test((row[0] ?? '').replace(/\s+/g, '') || (row[1] ?? '').replace(/\s+/g, ''));
 
+const hasLabel = (r: readonly string[]) => r.some((c) => c.trim() !== '');
+
 export const DocTable: FC<{ table: Table; n: number }> = ({ table, n }) => {
   const label = table.caption ?? `表${n}`;
-  const head = [...(table.headerRows ?? []), table.header].filter((r) => r.some((c) => c.trim() !== ''));
-  const columns = Math.max(0, ...head.map((r) => r.length), ...table.rows.map((r) => r.length));
+  // Header rows without a label would print as empty bands.
+  const levels = (table.headerRows ?? []).filter(hasLabel);
+  const columns = Math.max(0, table.header.length, ...levels.map((r) => r.length), ...table.rows.map((r) => r.length));
+  // A header printed over several rows shows its merged cells; the flat `parent/child` labels are for the API and CSV.
+  const head: HeaderCell[][] =
+    levels.length >= 2 ? headerGrid(levels, columns)
+    : hasLabel(table.header) ? [table.header.map((text) => ({ text, colspan: 1, rowspan: 1 }))]
+    : [];
   // A wide table prints on landscape pages, scaled to the page width: never cut (assets/app.css, @media print).
   return (
     <figure class={columns >= WIDE_COLUMNS ? 'doc-table wide' : 'doc-table'}>
@@ -22,7 +31,15 @@ export const DocTable: FC<{ table: Table; n: number }> = ({ table, n }) => {
         <table>
           {table.caption ? <caption>{table.caption}</caption> : null}
           {head.length ? (
-            <thead>{head.map((r) => <tr>{r.map((c) => <th scope="col">{c}</th>)}</tr>)}</thead>
+            <thead>
+              {head.map((r) => (
+                <tr>
+                  {r.map((c) => (
+                    <th scope={c.colspan > 1 ? 'colgroup' : 'col'} colspan={c.colspan > 1 ? c.colspan : undefined} rowspan={c.rowspan > 1 ? c.rowspan : undefined}>{c.text}</th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
           ) : null}
           <tbody>
             {table.rows.map((r) => <tr class={isTotal(r) ? 'total' : undefined}>{r.map((c) => <td>{c}</td>)}</tr>)}

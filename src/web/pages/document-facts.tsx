@@ -88,16 +88,6 @@ export const Responsibilities: FC<{ list: Responsibility[] }> = ({ list }) => {
   );
 };
 
-function dedupe(list: CitationLink[]): CitationLink[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const key = c.documentId ? `#${c.documentId}` : `${c.docNumber ?? ''}|${c.title ?? ''}`;
-    if (seen.has(key) || (!c.docNumber && !c.title)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 const CitationItem: FC<{ c: CitationLink }> = ({ c }) => {
   const label = (
     <>
@@ -113,31 +103,28 @@ const CitationItem: FC<{ c: CitationLink }> = ({ c }) => {
   );
 };
 
-const CiteBlock: FC<{ title: string; list: CitationLink[]; empty: string; extra?: string[] }> = ({ title, list, empty, extra = [] }) => (
+const CiteBlock: FC<{ title: string; list: CitationLink[]; empty: string }> = ({ title, list, empty }) => (
   <div class="cite-block">
-    <h3>{title}<span class="count">{list.length + extra.length}</span></h3>
-    {list.length || extra.length ? (
-      <ul class="cite-list">
-        {list.map((c) => <CitationItem c={c} />)}
-        {extra.map((o) => <li class="cite"><span class="docno">{o}</span><Tag kind="stub">文库未收录</Tag></li>)}
-      </ul>
-    ) : <p class="muted">{empty}</p>}
+    <h3>{title}<span class="count">{list.length}</span></h3>
+    {list.length ? <ul class="cite-list">{list.map((c) => <CitationItem c={c} />)}</ul> : <p class="muted">{empty}</p>}
   </div>
 );
 
-export const Citations: FC<{ view: DocumentView }> = ({ view }) => {
-  const orders = [...new Set(view.doc.citations.filter((c) => c.kind === 'order' && c.order).map((c) => c.order!))];
-  return (
-    <Section id="citations" title="引用关系" lead={<a href={`/documents/${view.summary.id}/graph`}>查看引用关系图 ›</a>}>
-      <div class="cite-grid">
-        <CiteBlock title="本文引用" list={dedupe(view.cites)} extra={orders} empty="本文未引用其他文件。" />
-        <CiteBlock title="被以下文件引用" list={dedupe(view.citedBy)} empty="文库中暂无引用本文的文件。" />
-        <CiteBlock title="本文废止" list={dedupe(view.repeals)} empty="本文未废止其他文件。" />
-        <CiteBlock title="被以下文件废止" list={dedupe(view.repealedBy)} empty="本文未被废止。" />
-      </div>
-    </Section>
-  );
-};
+/** The four lists of services/citations.ts, as on the document page and under its graph. */
+export const CiteLists: FC<{ view: DocumentView }> = ({ view }) => (
+  <div class="cite-grid">
+    <CiteBlock title="本文引用" list={view.cites} empty="本文未引用其他文件。" />
+    <CiteBlock title="被以下文件引用" list={view.citedBy} empty="文库中暂无引用本文的文件。" />
+    <CiteBlock title="本文废止" list={view.repeals} empty="本文未废止其他文件。" />
+    <CiteBlock title="被以下文件废止" list={view.repealedBy} empty="本文未被废止。" />
+  </div>
+);
+
+export const Citations: FC<{ view: DocumentView }> = ({ view }) => (
+  <Section id="citations" title="引用关系" lead={<a href={`/documents/${view.summary.id}/graph`}>查看引用关系图 ›</a>}>
+    <CiteLists view={view} />
+  </Section>
+);
 
 export const Related: FC<{ list: RelatedDocument[] }> = ({ list }) =>
   list.length ? (

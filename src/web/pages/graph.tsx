@@ -1,109 +1,85 @@
-// A document's citation neighbourhood as a server-rendered SVG (nodes on an
-// ellipse around the document, arrows for "cites" and "repeals"), plus the
-// same facts as lists. No JavaScript needed.
+// A document's citations as a server-rendered SVG (graph-layout.ts: combs
+// that never overlap), drawn twice: several columns for a wide screen, one for
+// a phone, the CSS showing one. The same lists follow as text. No JavaScript.
 import type { FC } from 'hono/jsx';
-import type { citationGraph, GraphNode } from '../services/insights.js';
-import type { DocumentSummary } from '../services/library.js';
+import { graphOf, nodeLabel, type CitationLink } from '../services/citations.js';
+import type { DocumentView } from '../services/library.js';
+import { layoutGraph, type GraphLayout, type LayoutGroup } from './graph-layout.js';
 import { Layout } from './layout.js';
-import { Section, Tag } from './components.js';
+import { Section } from './components.js';
+import { CiteLists } from './document-facts.js';
 import { truncate } from './format.js';
 
-type Graph = ReturnType<typeof citationGraph>;
-
-const NODE_W = 204;
-const NODE_H = 40;
-
-interface Placed extends GraphNode {
-  x: number;
-  y: number;
-}
-
-export function placeNodes(g: Graph): { nodes: Placed[]; width: number; height: number } {
-  const others = g.nodes.filter((n) => n.kind !== 'self');
-  const rx = others.length > 1 ? 300 : 0;
-  const ry = others.length <= 2 ? 100 : Math.max(150, others.length * 16);
-  const nodes: Placed[] = [];
-  for (const n of g.nodes) if (n.kind === 'self') nodes.push({ ...n, x: 0, y: 0 });
-  others.forEach((n, k) => {
-    const a = -Math.PI / 2 + (2 * Math.PI * k) / Math.max(others.length, 1) + (others.length === 2 ? Math.PI / 2 : 0);
-    nodes.push({ ...n, x: others.length === 1 ? 0 : rx * Math.cos(a), y: others.length === 1 ? -ry : ry * Math.sin(a) });
-  });
-  // Fit the drawing: shift everything into a box with a margin round the nodes.
-  const pad = 20;
-  const minX = Math.min(...nodes.map((n) => n.x)) - NODE_W / 2 - pad;
-  const minY = Math.min(...nodes.map((n) => n.y)) - NODE_H / 2 - pad;
-  const maxX = Math.max(...nodes.map((n) => n.x)) + NODE_W / 2 + pad;
-  const maxY = Math.max(...nodes.map((n) => n.y)) + NODE_H / 2 + pad;
-  const width = Math.max(maxX - minX, 2 * NODE_W + 2 * pad);
-  const dx = -minX + (width - (maxX - minX)) / 2;
-  for (const n of nodes) (n.x += dx), (n.y -= minY);
-  return { nodes, width, height: maxY - minY };
-}
-
-/** Where the segment from a to b leaves a's box and enters b's box. */
-function clip(a: Placed, b: Placed): [number, number, number, number] {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const t = Math.min((NODE_W / 2 + 4) / Math.abs(dx || 1e-9), (NODE_H / 2 + 4) / Math.abs(dy || 1e-9));
-  return [a.x + dx * t, a.y + dy * t, b.x - dx * t, b.y - dy * t];
-}
-
 const r1 = (n: number) => Math.round(n * 10) / 10;
+/** Columns for a wide screen: enough that a group of many documents stays short. */
+const wideColumns = (most: number) => Math.min(3, Math.max(1, Math.ceil(most / 4)));
 
-export const GraphSvg: FC<{ graph: Graph; title: string }> = ({ graph, title }) => {
-  const { nodes, width, height } = placeNodes(graph);
-  const at = new Map(nodes.map((n) => [n.id, n]));
+export function graphGroups(view: DocumentView): LayoutGroup[] {
+  const item = (c: CitationLink) => ({
+    label: nodeLabel(c), title: [c.docNumber, c.title ? `《${c.title}》` : null].filter(Boolean).join(' '),
+    href: c.documentId ? `/documents/${c.documentId}` : null, kind: c.documentId ? 'document' as const : 'stub' as const,
+  });
+  return [
+    { heading: '废止本文的文件', direction: 'in', edge: 'repeals', items: view.repealedBy.map(item) },
+    { heading: '引用本文的文件', direction: 'in', edge: 'cites', items: view.citedBy.map(item) },
+    { heading: '本文引用', direction: 'out', edge: 'cites', items: view.cites.map(item) },
+    { heading: '本文废止', direction: 'out', edge: 'repeals', items: view.repeals.map(item) },
+  ];
+}
+
+export const GraphSvg: FC<{ layout: GraphLayout; self: string; title: string; variant: string }> = ({ layout, self, title, variant }) => {
+  const { width, height } = layout;
+  const w = Math.round(width);
+  const h = Math.round(height);
   return (
-    <svg class="graph" viewBox={`0 0 ${Math.round(width)} ${Math.round(height)}`} role="group" aria-label={`${title}的引用关系图`}>
+    <svg class={`graph graph-${variant}`} viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="group" aria-label={`${title}的引用关系图`}>
       <title>{`${title}的引用关系图`}</title>
       <defs>
-        <marker id="arrow-cites" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrow-cites" /></marker>
-        <marker id="arrow-repeals" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrow-repeals" /></marker>
+        <marker id={`arrow-cites-${variant}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrow-cites" /></marker>
+        <marker id={`arrow-repeals-${variant}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrow-repeals" /></marker>
       </defs>
-      {graph.edges.map((e) => {
-        const a = at.get(e.from);
-        const b = at.get(e.to);
-        if (!a || !b) return null;
-        const [x1, y1, x2, y2] = clip(a, b);
-        return <line x1={r1(x1)} y1={r1(y1)} x2={r1(x2)} y2={r1(y2)} class={`edge edge-${e.kind}`} marker-end={`url(#arrow-${e.kind})`} />;
-      })}
-      {nodes.map((n) => {
+      {layout.segments.map((s) => (
+        <line x1={r1(s.x1)} y1={r1(s.y1)} x2={r1(s.x2)} y2={r1(s.y2)} class={`edge edge-${s.edge}`}
+          marker-end={s.arrow ? `url(#arrow-${s.edge}-${variant})` : undefined} />
+      ))}
+      {layout.headings.map((t) => <text x={r1(t.x)} y={r1(t.y)} class="graph-heading">{t.text}</text>)}
+      <g class="node node-self">
+        <rect x={r1(layout.self.x)} y={r1(layout.self.y)} width={r1(layout.self.w)} height={r1(layout.self.h)} rx="6" />
+        <text x={r1(layout.self.x + layout.self.w / 2)} y={r1(layout.self.y + layout.self.h / 2 + 5)} text-anchor="middle">{truncate(self, 13)}</text>
+      </g>
+      {layout.items.map((n) => {
         const box = (
           <g class={`node node-${n.kind}`}>
-            <title>{n.label}</title>
-            <rect x={r1(n.x - NODE_W / 2)} y={r1(n.y - NODE_H / 2)} width={NODE_W} height={NODE_H} rx="6" />
-            <text x={r1(n.x)} y={r1(n.y + 5)} text-anchor="middle">{truncate(n.label, 14)}</text>
+            <title>{n.title || n.label}</title>
+            <rect x={r1(n.x)} y={r1(n.y)} width={n.w} height={n.h} rx="6" />
+            <text x={r1(n.x + n.w / 2)} y={r1(n.y + n.h / 2 + 5)} text-anchor="middle">{truncate(n.label, 13)}</text>
           </g>
         );
-        return n.documentId && n.kind !== 'self' ? <a href={`/documents/${n.documentId}`} aria-label={n.label}>{box}</a> : box;
+        return n.href ? <a href={n.href} aria-label={n.title || n.label}>{box}</a> : box;
       })}
     </svg>
   );
 };
 
-const NodeItem: FC<{ n: GraphNode | undefined }> = ({ n }) =>
-  n ? (
-    <li>{n.documentId ? <a href={`/documents/${n.documentId}`}>{n.label}</a> : <span>{n.label}</span>}{n.kind === 'stub' ? <Tag kind="stub">文库未收录</Tag> : null}</li>
-  ) : null;
-
-export const GraphPage: FC<{ doc: DocumentSummary; graph: Graph }> = ({ doc, graph }) => {
-  const self = graph.nodes.find((n) => n.kind === 'self')!;
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const lists: [string, GraphNode[]][] = [
-    ['本文引用', graph.edges.filter((e) => e.from === self.id && e.kind === 'cites').map((e) => byId.get(e.to)!)],
-    ['本文废止', graph.edges.filter((e) => e.from === self.id && e.kind === 'repeals').map((e) => byId.get(e.to)!)],
-    ['引用本文的文件', graph.edges.filter((e) => e.to === self.id && e.kind === 'cites').map((e) => byId.get(e.from)!)],
-    ['废止本文的文件', graph.edges.filter((e) => e.to === self.id && e.kind === 'repeals').map((e) => byId.get(e.from)!)],
-  ];
+export const GraphPage: FC<{ view: DocumentView }> = ({ view }) => {
+  const doc = view.summary;
+  const groups = graphGroups(view);
+  const total = graphOf(doc, view).nodes.length - 1;
+  const self = doc.docNumber ?? truncate(doc.title, 13);
+  const most = Math.max(...groups.map((g) => g.items.length));
+  const wide = wideColumns(most);
   const label = doc.docNumber ?? '公文';
   return (
     <Layout title={`${label} 引用关系`} nav="none" headerSearch
       crumbs={[{ label: label, href: `/documents/${doc.id}` }, { label: '引用关系图' }]}>
       <h1 class="page-title">引用关系图</h1>
       <p class="page-lead"><a href={`/documents/${doc.id}`}>{doc.title}</a>{doc.docNumber ? `（${doc.docNumber}）` : ''}</p>
-      <Section id="graph" title="关系图" lead={`${graph.nodes.length - 1} 个相关文件`}>
-        {graph.nodes.length > 1 ? (
-          <div class="graph-wrap"><GraphSvg graph={graph} title={doc.title} /></div>
+      <Section id="graph" title="关系图" lead={`${total} 个相关文件`}>
+        {most ? (
+          <div class={wide > 1 ? 'graph-wrap has-narrow' : 'graph-wrap'}>
+            <GraphSvg layout={layoutGraph(groups, wide)} self={self} title={doc.title} variant="wide" />
+            {wide > 1 ? <GraphSvg layout={layoutGraph(groups, 1)} self={self} title={doc.title} variant="narrow" /> : null}
+          </div>
         ) : <p class="muted">本文与文库中的其他文件暂无引用或废止关系。</p>}
         <ul class="legend" aria-label="图例">
           <li><span class="swatch swatch-self"></span>本文</li>
@@ -114,14 +90,7 @@ export const GraphPage: FC<{ doc: DocumentSummary; graph: Graph }> = ({ doc, gra
         </ul>
       </Section>
       <Section id="graph-list" title="关系列表">
-        <div class="cite-grid">
-          {lists.map(([title, nodes]) => (
-            <div class="cite-block">
-              <h3>{title}<span class="count">{nodes.length}</span></h3>
-              {nodes.length ? <ul class="cite-list">{nodes.map((n) => <NodeItem n={n} />)}</ul> : <p class="muted">无</p>}
-            </div>
-          ))}
-        </div>
+        <CiteLists view={view} />
       </Section>
     </Layout>
   );

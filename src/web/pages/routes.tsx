@@ -6,7 +6,7 @@ import { GongbaoError } from '../../errors.js';
 import { searchRequestSchema } from '../../search/request.js';
 import { unitNames } from '../../search/search.js';
 import { documentIdByNumber, getDocument, getIssue, listDocuments, listIssues, originalName, sourceLines } from '../services/library.js';
-import { citationGraph, getUnit, listUnits, stats } from '../services/insights.js';
+import { getUnit, listUnits, stats } from '../services/insights.js';
 import { filterChoices, findDocuments, hasFilters } from '../services/browse.js';
 import { relatedDocuments } from '../services/related.js';
 import { renderPage } from './layout.js';
@@ -67,8 +67,7 @@ export function registerPages(app: Hono<Env>): void {
   app.get('/documents/:id/graph', (c) => {
     const { db } = c.get('deps');
     const id = idParam(c.req.param('id'), '文件');
-    const doc = getDocument(db, id, c.get('today')).summary;
-    return c.html(renderPage(<GraphPage doc={doc} graph={citationGraph(db, id)} />));
+    return c.html(renderPage(<GraphPage view={getDocument(db, id, c.get('today'))} />));
   });
 
   app.get('/search', (c) => {

@@ -61,57 +61,6 @@ export function getUnit(db: Db, idOrAlias: string): UnitSummary & { tasks_list: 
   return { ...unit, tasks_list };
 }
 
-export interface GraphNode {
-  id: string;
-  label: string;
-  documentId: number | null;
-  kind: 'self' | 'document' | 'stub';
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  kind: 'cites' | 'repeals';
-}
-
-/** A document's citation neighbourhood: what it cites and what cites it, one step each way. */
-export function citationGraph(db: Db, docId: number): { nodes: GraphNode[]; edges: GraphEdge[] } {
-  const self = db.prepare('SELECT id, doc_key, doc_number, title FROM documents WHERE id = ?').get(docId) as
-    | { id: number; doc_key: string; doc_number: string | null; title: string }
-    | undefined;
-  if (!self) throw new GongbaoError('not-found', '没有这件公文');
-  const nodes = new Map<string, GraphNode>();
-  const edges: GraphEdge[] = [];
-  nodes.set(self.doc_key, { id: self.doc_key, label: self.doc_number ?? self.title, documentId: self.id, kind: 'self' });
-  const out = db.prepare(`SELECT c.doc_number, c.title, c.kind, t.id AS tid, t.doc_key, t.doc_number AS tnum FROM citations c
-    LEFT JOIN documents t ON t.doc_key = c.target_doc_key AND t.is_current = 1 WHERE c.doc_id = ? AND c.kind IN ('docNumber', 'title')`).all(docId) as
-    { doc_number: string | null; title: string | null; tid: number | null; doc_key: string | null; tnum: string | null }[];
-  for (const c of out) {
-    if (!c.doc_number && !c.tid) continue;
-    const key = c.doc_key ?? c.doc_number!;
-    nodes.set(key, nodes.get(key) ?? { id: key, label: c.tnum ?? c.doc_number ?? c.title ?? key, documentId: c.tid, kind: c.tid ? 'document' : 'stub' });
-    if (key !== self.doc_key) edges.push({ from: self.doc_key, to: key, kind: 'cites' });
-  }
-  const incoming = db.prepare(`SELECT DISTINCT s.id, s.doc_key, s.doc_number, s.title FROM citations c JOIN documents s ON s.id = c.doc_id AND s.is_current = 1
-    WHERE c.target_doc_key = ? AND s.id <> ?`).all(self.doc_key, docId) as { id: number; doc_key: string; doc_number: string | null; title: string }[];
-  for (const s of incoming) {
-    nodes.set(s.doc_key, { id: s.doc_key, label: s.doc_number ?? s.title, documentId: s.id, kind: 'document' });
-    edges.push({ from: s.doc_key, to: self.doc_key, kind: 'cites' });
-  }
-  if (self.doc_number) {
-    const rep = db.prepare(`SELECT s.id, s.doc_key, s.doc_number, s.title FROM repeals r JOIN documents s ON s.id = r.doc_id AND s.is_current = 1 WHERE r.doc_number = ?`).all(self.doc_number) as { id: number; doc_key: string; doc_number: string | null; title: string }[];
-    for (const s of rep) {
-      nodes.set(s.doc_key, { id: s.doc_key, label: s.doc_number ?? s.title, documentId: s.id, kind: 'document' });
-      edges.push({ from: s.doc_key, to: self.doc_key, kind: 'repeals' });
-    }
-  }
-  for (const r of db.prepare('SELECT doc_number FROM repeals WHERE doc_id = ? AND doc_number IS NOT NULL').all(docId) as { doc_number: string }[]) {
-    const e = edges.find((x) => x.from === self.doc_key && nodes.get(x.to)?.label === r.doc_number);
-    if (e) e.kind = 'repeals';
-  }
-  return { nodes: [...nodes.values()], edges };
-}
-
 export interface Stats {
   documents: number;
   issues: number;

@@ -8,6 +8,9 @@ import type { Db } from '../../store/db.js';
 import { STATUS_SQL, type ValidityStatus } from '../../store/status.js';
 import { storedPositions, storedText, type SourceRow } from '../../store/sources.js';
 import { splitRawLines } from '../../text/lines.js';
+import { citationLists, type CitationLists } from './citations.js';
+
+export type { CitationLink } from './citations.js';
 
 export interface IssueSummary {
   id: number;
@@ -74,23 +77,10 @@ export function listDocuments(db: Db, opts: { today: string; limit: number; offs
   return { total, items };
 }
 
-export interface CitationLink {
-  docNumber: string | null;
-  title: string | null;
-  kind: string;
-  /** The library's document, when it holds it; null for a stub. */
-  documentId: number | null;
-  lines: [number, number] | null;
-}
-
-export interface DocumentView {
+export interface DocumentView extends CitationLists {
   summary: DocumentSummary & { repealedBy: string | null };
   issue: IssueSummary;
   doc: Omit<AnalyzedDocument, 'blocks'>;
-  cites: CitationLink[];
-  citedBy: CitationLink[];
-  repeals: CitationLink[];
-  repealedBy: CitationLink[];
   updatedAt: string;
 }
 
@@ -108,25 +98,7 @@ export function getDocument(db: Db, id: number, today: string): DocumentView {
   if (!row) throw new GongbaoError('not-found', '没有这件公文');
   const { json, text, docKey, updatedAt, ...summary } = row;
   const issue = db.prepare(`SELECT ${ISSUE_COLUMNS} FROM issues i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`).get(row.issueId) as IssueSummary;
-  const cites = db.prepare(`SELECT c.doc_number AS docNumber, coalesce(c.title, t.title) AS title, c.kind, t.id AS documentId, c.line_start, c.line_end
-    FROM citations c LEFT JOIN documents t ON t.doc_key = c.target_doc_key AND t.is_current = 1
-    WHERE c.doc_id = ? AND c.kind IN ('docNumber', 'title', 'order') ORDER BY c.id`).all(id) as (CitationLink & { line_start: number; line_end: number })[];
-  const citedBy = db.prepare(`SELECT DISTINCT s.id AS documentId, s.doc_number AS docNumber, s.title, c.kind FROM citations c
-    JOIN documents s ON s.id = c.doc_id AND s.is_current = 1 WHERE c.target_doc_key = ? AND s.id <> ?`).all(docKey, id) as CitationLink[];
-  const repeals = db.prepare(`SELECT r.doc_number AS docNumber, coalesce(r.title, t.title) AS title, 'repeal' AS kind, t.id AS documentId
-    FROM repeals r LEFT JOIN documents t ON t.doc_number = r.doc_number AND t.is_current = 1 WHERE r.doc_id = ?`).all(id) as CitationLink[];
-  const repealedBy = summary.docNumber
-    ? (db.prepare(`SELECT s.id AS documentId, s.doc_number AS docNumber, s.title, 'repeal' AS kind FROM repeals r
-        JOIN documents s ON s.id = r.doc_id AND s.is_current = 1 WHERE r.doc_number = ?`).all(summary.docNumber) as CitationLink[])
-    : [];
-  const withLines = (c: CitationLink & { line_start?: number; line_end?: number }): CitationLink => {
-    const { line_start, line_end, ...rest } = c;
-    return { ...rest, lines: line_start ? [line_start, line_end ?? line_start] : null };
-  };
-  return {
-    summary, issue, doc: { ...JSON.parse(json), text }, cites: cites.map(withLines), citedBy: citedBy.map(withLines),
-    repeals: repeals.map(withLines), repealedBy: repealedBy.map(withLines), updatedAt,
-  };
+  return { summary, issue, doc: { ...JSON.parse(json), text }, ...citationLists(db, { id, docKey, docNumber: summary.docNumber }), updatedAt };
 }
 
 export interface OriginalFile {
