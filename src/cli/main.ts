@@ -12,6 +12,7 @@ import { registerLibrary } from './library-command.js';
 import { registerTask } from './task-command.js';
 import { registerUser } from './user-command.js';
 import { registerCalendar } from './calendar-command.js';
+import { registerEditorial } from './editorial-command.js';
 import { quietUsageErrors, UsageError, usageLine } from './usage.js';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerTask(program);
   registerUser(program);
   registerCalendar(program);
+  registerEditorial(program);
   quietUsageErrors(program);
   return program;
 }

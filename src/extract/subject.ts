@@ -14,17 +14,19 @@ export interface Subject {
 }
 
 interface SubjectRules {
+  categories: string[];
   masks: string[];
   patterns: { title: string; category: string; sub?: string; reason: string }[];
   classes: { category: string; sub?: string; keywords: string[] }[];
 }
 
-let rules: { mask: RegExp | null; patterns: (SubjectRules['patterns'][number] & { re: RegExp })[]; classes: SubjectRules['classes'] } | null = null;
+let rules: { categories: string[]; mask: RegExp | null; patterns: (SubjectRules['patterns'][number] & { re: RegExp })[]; classes: SubjectRules['classes'] } | null = null;
 function load() {
   if (!rules) {
     const raw = JSON.parse(readFileSync(join(packageRoot(), 'data', 'subjects.json'), 'utf8')) as SubjectRules;
     const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     rules = {
+      categories: raw.categories,
       mask: raw.masks?.length ? new RegExp(raw.masks.map(escape).join('|'), 'gu') : null,
       patterns: raw.patterns.map((p) => ({ ...p, re: new RegExp(p.title, 'u') })),
       classes: raw.classes,
@@ -63,4 +65,9 @@ export function assignSubject(title: string, body: string): Subject | null {
   }
   if (!best) return null;
   return { category: best.cls.category, sub: best.cls.sub ?? null, reason: best.found.slice(0, 3).join('，') };
+}
+
+/** gov.cn's 22 大类 (the scheme's first level), as data/subjects.json lists them in `categories`. */
+export function subjectCategories(): string[] {
+  return load().categories;
 }

@@ -285,6 +285,26 @@ export const MIGRATIONS: Migration[] = [
     description: 'sources.text and positions_json: a PDF\'s laid-out text and the page and line of each text line (issue #13)',
     up: (db) => addColumns(db, 'sources', { text: 'TEXT', positions_json: 'TEXT' }),
   },
+  {
+    version: 11,
+    description: 'editors\' 主题分类 and 政策解读 per document (kept across versions by doc_key); default terms of 规范性文件 (issue #14)',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS subject_overrides (
+          doc_key TEXT PRIMARY KEY, category TEXT NOT NULL, sub TEXT, set_at TEXT NOT NULL, set_by TEXT
+        );
+        CREATE TABLE IF NOT EXISTS interpretations (
+          id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL, added_at TEXT NOT NULL, added_by TEXT
+        );
+        CREATE INDEX IF NOT EXISTS interpretations_doc ON interpretations(doc_key);
+        CREATE TABLE IF NOT EXISTS term_policies (
+          doc_id INTEGER PRIMARY KEY REFERENCES documents(id), jurisdiction TEXT NOT NULL, from_date TEXT,
+          amount INTEGER NOT NULL, unit TEXT NOT NULL, trial_amount INTEGER, trial_unit TEXT, text TEXT NOT NULL
+        );
+      `);
+      addColumns(db, 'validity', { normative: 'INTEGER', default_expires: 'TEXT', default_by: 'INTEGER' });
+    },
+  },
 ];
 
 /** Add the columns a table lacks (a migration may meet a table that already has some). */

@@ -4,18 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/supervise/auth.js';
-import { openLibrary } from '../../src/store/library.js';
 import type { Db } from '../../src/store/db.js';
-import { createApp } from '../../src/web/app.js';
+import type { createApp } from '../../src/web/app.js';
 import { minimalPdf } from '../formats/make-pdf.js';
-import { svClient, type Login } from './sv-client.js';
+import { libraryWithEditors, svClient, type Login } from './sv-client.js';
 
 const TXT = join(import.meta.dirname, '../../../shared/corpora/govcn/govcn-05.txt');
 const SAMPLE = join(import.meta.dirname, '../../data/samples/wutai-2022-no1.txt');
 let db: Db;
 let app: ReturnType<typeof createApp>;
-const { login, get } = svClient(() => app);
+const { get } = svClient(() => app);
 let office: Login;
 let unit: Login;
 
@@ -29,12 +27,7 @@ const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}
 const audits = () => db.prepare("SELECT target, allowed, detail FROM audit_log WHERE action = 'ingest' ORDER BY id").all() as { target: string; allowed: number; detail: string }[];
 
 beforeAll(async () => {
-  db = openLibrary(':memory:');
-  app = createApp({ db, now: () => new Date('2026-12-02T10:00:00+08:00'), log: () => {} });
-  await createUser(db, { username: 'duchashi', unit: '县政府办公室', role: 'office', password: 'duchashi-password' });
-  await createUser(db, { username: 'shuili', unit: '县水利局', role: 'unit', password: 'shuili-password' });
-  office = await login('duchashi');
-  unit = await login('shuili');
+  ({ db, app, office, unit } = await libraryWithEditors());
 });
 
 describe('loading a file from the browser or the API', () => {

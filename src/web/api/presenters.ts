@@ -45,6 +45,8 @@ export function presentDocument(v: DocumentView) {
     statusReason: validityReason(v.doc.validity, v.summary.status as ValidityStatus, v.summary.repealedBy),
     issue: presentIssue(v.issue),
     doc: v.doc,
+    subject: v.subject,
+    interpretations: v.editorial.interpretations,
     cites: v.cites.map(presentLink),
     citedBy: v.citedBy.map(presentLink),
     repeals: v.repeals.map(presentLink),

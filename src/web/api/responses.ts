@@ -46,6 +46,9 @@ export const documentSchema = z.object({
   statusReason: str.describe('有效性的依据，如“未规定有效期，未见废止”“有效期至2027年2月28日”'),
   issue: issueSchema,
   doc: z.record(z.string(), z.unknown()).describe('解析与抽取结果（与 gongbao parse 的 JSON 相同，不含 blocks 与 text）'),
+  subject: z.object({ category: str, sub: nstr, source: z.enum(['editor', 'page', 'rules']), reason: str }).nullable()
+    .describe('显示的主题分类：编辑指定、原网页标注或按规则归类'),
+  interpretations: z.array(z.object({ id: z.number().int(), title: str, url: str, addedAt: str })).describe('编辑添加的政策解读链接'),
   cites: z.array(link), citedBy: z.array(link), repeals: z.array(link), repealedBy: z.array(link),
   updatedAt: str,
   downloads: z.object({ json: str, markdown: str, source: str, responsibilitiesCsv: str }),

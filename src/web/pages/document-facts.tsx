@@ -3,6 +3,7 @@
 import type { FC } from 'hono/jsx';
 import type { Deadline, Responsibility, UnitRef } from '../../extract/types.js';
 import type { CitationLink, DocumentView } from '../services/library.js';
+import type { Interpretation } from '../../store/editorial.js';
 import { Section, Tag } from './components.js';
 import { cnDate, ROLE_LABEL, truncate, unitHref } from './format.js';
 import type { RelatedDocument } from '../services/related.js';
@@ -135,6 +136,18 @@ export const Related: FC<{ list: RelatedDocument[] }> = ({ list }) =>
             <a href={`/documents/${r.id}`}>{r.title}</a>
             <span class="muted">{r.docNumber ? ` ${r.docNumber}` : ''}{r.date ? ` · ${cnDate(r.date)}` : ''} · {r.why.join('；')}</span>
           </li>
+        ))}
+      </ul>
+    </Section>
+  ) : null;
+
+/** 政策解读 an editor attached: a page of this site or another site's address. */
+export const Interpretations: FC<{ list: Interpretation[] }> = ({ list }) =>
+  list.length ? (
+    <Section id="interpretations" title="政策解读">
+      <ul class="related-list">
+        {list.map((i) => (
+          <li><a href={i.url} rel={i.url.startsWith('/') ? undefined : 'noopener noreferrer'}>{i.title}</a>{i.url.startsWith('/') ? null : <span class="muted">（外部链接）</span>}</li>
         ))}
       </ul>
     </Section>

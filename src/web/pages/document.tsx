@@ -7,7 +7,7 @@ import { Layout } from './layout.js';
 import { Section, StatusBadge, Tag } from './components.js';
 import { layoutBody } from './body-layout.js';
 import { DocBody, OutlineNav } from './document-body.js';
-import { Citations, Related, Responsibilities } from './document-facts.js';
+import { Citations, Interpretations, Related, Responsibilities } from './document-facts.js';
 import { cnDate, issueLabel, validityReason } from './format.js';
 import { chinaDay } from '../../time.js';
 import { findDate } from '../../parse/dates.js';
@@ -73,7 +73,7 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
           ) : s.repealedBy ? <tr><th scope="row">废止情况</th><td colspan={3}>已被 {s.repealedBy} 废止</td></tr> : null}
           <tr>
             <th scope="row">主题分类</th>
-            <td>{doc.pageMeta?.['主题分类'] ?? (doc.subject ? <span title={`按规则归类：${doc.subject.reason}`}>{doc.subject.category}{doc.subject.sub ? `\\${doc.subject.sub}` : ''}</span> : '—')}</td>
+            <td>{v.subject ? <span title={v.subject.reason}>{v.subject.category}{v.subject.sub ? `\\${v.subject.sub}` : ''}</span> : '—'}</td>
             <th scope="row">发布日期</th><td>{cnDate(published.date)}{published.date ? <span class="muted">（{published.basis}）</span> : null}</td>
           </tr>
           {doc.recipients.length ? <tr><th scope="row">主送机关</th><td colspan={3}>{doc.recipients.join('，')}</td></tr> : null}
@@ -102,7 +102,7 @@ const EditorPanel: FC<{ v: DocumentView; source: DocumentPageData['source'] }> =
   const first = source[0]?.no ?? 0;
   const last = source[source.length - 1]?.no ?? 0;
   return (
-    <Section id="editor" title="校对信息" lead="供公报编辑核对">
+    <Section id="editor" title="校对信息" lead={<>供公报编辑核对 · <a href={`/supervise/documents/${v.summary.id}/edit`}>维护主题分类与政策解读 ›</a></>}>
       <details class="diagnostics">
         <summary>解析诊断（{diags.length} 条）</summary>
         {diags.length ? (
@@ -151,6 +151,7 @@ export const DocumentPage: FC<{ data: DocumentPageData }> = ({ data }) => {
           </div>
         </header>
         <MetaTable v={v} />
+        <Interpretations list={v.editorial.interpretations} />
         <div class="doc-layout">
           <aside class="doc-aside"><OutlineNav outline={v.doc.outline} /></aside>
           <div class="doc-main">

@@ -9,6 +9,7 @@ import { STATUS_SQL, type ValidityStatus } from '../../store/status.js';
 import { storedPositions, storedText, type SourceRow } from '../../store/sources.js';
 import { splitRawLines } from '../../text/lines.js';
 import { citationLists, type CitationLists } from './citations.js';
+import { editorialOf, type Editorial } from '../../store/editorial.js';
 
 export type { CitationLink } from './citations.js';
 
@@ -81,7 +82,29 @@ export interface DocumentView extends CitationLists {
   summary: DocumentSummary & { repealedBy: string | null };
   issue: IssueSummary;
   doc: Omit<AnalyzedDocument, 'blocks'>;
+  /** What editors added: a 主题分类 of their choosing, 政策解读 links. */
+  editorial: Editorial;
+  /** The 主题分类 shown: an editor's, else the saved page's, else the rules'. */
+  subject: ShownSubject | null;
   updatedAt: string;
+}
+
+export interface ShownSubject {
+  category: string;
+  sub: string | null;
+  source: 'editor' | 'page' | 'rules';
+  reason: string;
+}
+
+function shownSubject(doc: Omit<AnalyzedDocument, 'blocks'>, editorial: Editorial): ShownSubject | null {
+  const e = editorial.subject;
+  if (e) return { category: e.category, sub: e.sub, source: 'editor', reason: '编辑指定' };
+  const page = doc.pageMeta?.['主题分类'];
+  if (page) {
+    const [category = page, sub = null] = page.split(/[\\/＼]/);
+    return { category, sub, source: 'page', reason: '原网页标注' };
+  }
+  return doc.subject ? { ...doc.subject, source: 'rules', reason: `按规则归类：${doc.subject.reason}` } : null;
 }
 
 export function documentIdByNumber(db: Db, docNumber: string): number {
@@ -98,7 +121,9 @@ export function getDocument(db: Db, id: number, today: string): DocumentView {
   if (!row) throw new GongbaoError('not-found', '没有这件公文');
   const { json, text, docKey, updatedAt, ...summary } = row;
   const issue = db.prepare(`SELECT ${ISSUE_COLUMNS} FROM issues i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`).get(row.issueId) as IssueSummary;
-  return { summary, issue, doc: { ...JSON.parse(json), text }, ...citationLists(db, { id, docKey, docNumber: summary.docNumber }), updatedAt };
+  const doc = { ...JSON.parse(json), text } as DocumentView['doc'];
+  const editorial = editorialOf(db, docKey);
+  return { summary, issue, doc, editorial, subject: shownSubject(doc, editorial), ...citationLists(db, { id, docKey, docNumber: summary.docNumber }), updatedAt };
 }
 
 export interface OriginalFile {

@@ -14,9 +14,12 @@ export interface RelatedDocument {
   why: string[];
 }
 
+/** A document's 主题分类 大类 as shown: an editor's, else the rules'. */
+const SUBJECT_OF = (d: string) => `coalesce((SELECT o.category FROM subject_overrides o WHERE o.doc_key = ${d}.doc_key), json_extract(${d}.json, '$.subject.category'))`;
+
 export function relatedDocuments(db: Db, id: number, limit = 6): RelatedDocument[] {
   const rows = db.prepare(`
-    WITH me AS (SELECT id, doc_key, json_extract(json, '$.subject.category') AS subject FROM documents WHERE id = :id),
+    WITH me AS (SELECT id, doc_key, ${SUBJECT_OF('documents')} AS subject FROM documents WHERE id = :id),
     linked AS (
       SELECT t.id FROM citations c JOIN documents t ON t.doc_key = c.target_doc_key WHERE c.doc_id = :id
       UNION SELECT c.doc_id FROM citations c WHERE c.target_doc_key = (SELECT doc_key FROM me)),
@@ -29,11 +32,11 @@ export function relatedDocuments(db: Db, id: number, limit = 6): RelatedDocument
       WHERE mine.doc_id = :id GROUP BY o.doc_id)
     SELECT d.id, d.doc_number AS docNumber, d.title, d.date,
       coalesce(sc.n, 0) AS cites, coalesce(su.n, 0) AS units,
-      (json_extract(d.json, '$.subject.category') = (SELECT subject FROM me)) AS sameSubject,
-      json_extract(d.json, '$.subject.category') AS subject
+      (${SUBJECT_OF('d')} = (SELECT subject FROM me)) AS sameSubject,
+      ${SUBJECT_OF('d')} AS subject
     FROM documents d LEFT JOIN shared_cites sc ON sc.id = d.id LEFT JOIN shared_units su ON su.id = d.id
     WHERE d.is_current = 1 AND d.id <> :id AND d.id NOT IN (SELECT id FROM linked)
-      AND (sc.n IS NOT NULL OR su.n IS NOT NULL OR json_extract(d.json, '$.subject.category') = (SELECT subject FROM me))
+      AND (sc.n IS NOT NULL OR su.n IS NOT NULL OR ${SUBJECT_OF('d')} = (SELECT subject FROM me))
     ORDER BY 3 * coalesce(sc.n, 0) + min(coalesce(su.n, 0), 5) + 2 * coalesce(sameSubject, 0) DESC, d.date DESC, d.id DESC
     LIMIT :limit`).all({ id, limit }) as { id: number; docNumber: string | null; title: string; date: string | null; cites: number; units: number; sameSubject: number | null; subject: string | null }[];
   return rows.map((r) => ({

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { registerEndpoint, type EndpointSpec } from '../api/routes.js';
 import { idParams } from '../api/schemas.js';
+import { interpretationBody, subjectBody } from './editorial.js';
+
+const interpretationSchema = z.object({ id: z.number().int(), title: z.string(), url: z.string(), addedAt: z.string() });
 import { GRADES, STATUSES } from '../../supervise/model.js';
 import { ROLES } from '../../supervise/auth.js';
 import { ACTION_BODIES, createTaskBody, editBody, listQuery, loginBody, periodQuery, proposalsBody, proposalsQuery, unitsQuery, WEB_ACTION_LABEL, WEB_ACTIONS } from './schemas.js';
@@ -100,6 +103,19 @@ export const SUPERVISION_ENDPOINTS: EndpointSpec[] = [
     path: '/api/supervision/library/files', summary: '载入公报或公文文件（督查室）：PDF、DOCX、网页或文本', errors: [401, 403, 409, 422],
     body: z.object({ file: z.string().describe('文件内容（multipart/form-data 的 file 字段）'), replace: z.enum(['1', 'true']).optional().describe('新版本的公文少于当前版本时仍设为当前版本') }), bodyType: 'multipart/form-data',
     response: { schema: ingestResult, description: '载入结果：新增或新版本（201），已载入过（200）；无法读取的文件不写入文库' },
+  }),
+  post({
+    path: '/api/supervision/library/documents/{id}/subject', summary: '指定或恢复一件公文的主题分类（督查室，记入审计日志）', params: idParams, errors: [401, 403, 404],
+    body: subjectBody, response: { schema: z.object({ subject: z.object({ category: z.string(), sub: z.string().nullable(), setAt: z.string(), setBy: z.string().nullable() }).nullable() }) },
+  }),
+  post({
+    path: '/api/supervision/library/documents/{id}/interpretations', summary: '为一件公文添加政策解读链接（督查室，记入审计日志）', params: idParams, errors: [401, 403, 404],
+    body: interpretationBody, response: { schema: interpretationSchema, description: '已添加（201）' },
+  }),
+  post({
+    path: '/api/supervision/library/documents/{id}/interpretations/{iid}/delete', summary: '删除一件公文的政策解读链接（督查室，记入审计日志）', errors: [401, 403, 404],
+    params: z.object({ id: z.coerce.number().int().positive(), iid: z.coerce.number().int().positive() }),
+    response: { schema: z.object({ interpretations: z.array(interpretationSchema) }) },
   }),
   get({ path: '/api/supervision/dashboard', summary: '督办看板数据：各单位超期任务、各季度办结率', response: { schema: dashboard }, errors: [401, 403] }),
 ];

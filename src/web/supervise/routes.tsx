@@ -8,6 +8,7 @@ import { registerSupervisionApi } from './api.js';
 import { registerSupervisionPages } from './pages.js';
 import { registerSupervisionForms } from './forms.js';
 import { registerUpload, UPLOAD_PATHS, uploadLimit } from './upload.js';
+import { registerEditorial } from './editorial.js';
 import './openapi.js';
 
 export function registerSupervision(app: Hono<Env>): void {
@@ -26,5 +27,6 @@ export function registerSupervision(app: Hono<Env>): void {
   registerSupervisionPages(sv);
   registerSupervisionForms(sv);
   registerUpload(sv);
+  registerEditorial(sv);
   app.route('/', sv as unknown as Hono<Env>);
 }
