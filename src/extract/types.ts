@@ -2,6 +2,7 @@
 // `gongbao parse` JSON; add fields freely, never rename.
 import type { LineRange } from '../parse/types.js';
 import type { Subject } from './subject.js';
+import type { TermPolicy } from './term-policy.js';
 
 export type DeadlineKind = 'absolute' | 'relative' | 'recurring' | 'ongoing' | 'unresolved';
 
@@ -86,6 +87,10 @@ export interface Validity {
   /** The sentences the facts came from. */
   text: string | null;
   lines: LineRange | null;
+  /** Present (true) for a 规范性文件 by the rule of term-policy.ts: a measure's default term can apply to it. */
+  normative?: true;
+  /** Present in a measure that sets the default term of 规范性文件 (term-policy.ts). */
+  policy?: TermPolicy;
 }
 
 export interface GroupMember {

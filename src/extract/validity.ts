@@ -4,6 +4,7 @@ import type { LineRange, ParsedDocument } from '../parse/types.js';
 import { findDocNumbers } from '../parse/docnumber.js';
 import { chineseNumber, DATE_SOURCE, findDate } from '../parse/dates.js';
 import type { Repeal, Validity } from './types.js';
+import { isNormative, readTermPolicy } from './term-policy.js';
 
 const FROM_ISSUE = /自(?:本[\p{Script=Han}《》]{0,8})?(?:印发|发布|公布|颁布|批准颁布|下发|发文|签发)之日起(?:施行|生效|实施|执行)/u;
 const FROM_DATE = new RegExp(`自?(${DATE_SOURCE})起(?:施行|生效|实施|执行)`, 'u');
@@ -92,6 +93,9 @@ export function extractValidity(doc: ParsedDocument): Validity {
     v.text = used.join('');
     v.lines = [first, last];
   }
+  if (isNormative(doc.title, doc.docNumber)) v.normative = true;
+  const policy = readTermPolicy(doc);
+  if (policy) v.policy = policy;
   return v;
 }
 
@@ -114,12 +118,15 @@ function readRepeal(sentence: string, own: string | null, lines: LineRange): Rep
  * The status of a document on `day` (ISO). `repealed`: a later document in the
  * library repeals it. A document is 现行有效 unless it is repealed, past its
  * term or not yet in force; 未标注 only where the text ties its term to
- * another document that has to be read (`有效期与省《办法》同步`). Mirrored by
+ * another document that has to be read (`有效期与省《办法》同步`). A
+ * 规范性文件 without a term takes the default a measure in the library sets
+ * (`defaultExpires`, store/term-policies.ts). Mirrored by
  * STATUS_SQL (store/status.ts).
  */
-export function validityStatus(v: Validity | null, day: string, repealed = false): ValidityStatus {
+export function validityStatus(v: Validity | null, day: string, repealed = false, defaultExpires: string | null = null): ValidityStatus {
   if (repealed) return '已废止';
-  if (v?.expires && day > v.expires) return '已失效';
+  const expires = v?.expires ?? defaultExpires;
+  if (expires && day > expires) return '已失效';
   if (v?.effective && day < v.effective) return '尚未生效';
   if (v && !v.effective && !v.expires && v.dependsOn) return '未标注';
   return '现行有效';

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../parse/types.js';
 import { statement, type Db } from './db.js';
 import { indexDocument, learnTerms, removeFromIndex } from '../search/indexer.js';
 import { resolveAfterIngest } from './resolve.js';
+import { applyTermPolicies, recordPolicy } from './term-policies.js';
 import { loadRegistry, saveRegistry } from './units-store.js';
 import { dayCounts, importNotice } from './calendar-store.js';
 import { noticeOfDocument } from './calendar-import.js';
@@ -111,6 +112,7 @@ export function ingestBytes(db: Db, bytes: Uint8Array, file: string, opts: Inges
     });
     saveRegistry(db, registry);
     resolveAfterIngest(db, issueId, now);
+    applyTermPolicies(db, issueId);
     step('resolved');
     const calendar = analyzed.documents.map((d) => noticeOfDocument(d, lines, file)).filter((n) => n !== null).map((n) => {
       const imported = opts.calendar !== false ? importNotice(db, n.source, n.reading, now) : null;
@@ -172,8 +174,9 @@ function insertDocument(db: Db, issueId: number, seq: number, docKey: string, d:
   const dl = statement(db, 'INSERT INTO deadlines(doc_id, seq, kind, text, date, rrule, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)');
   d.deadlines.forEach((x, k) => dl.run(id, k, x.kind, x.text, x.date, x.rrule ?? null, x.lines[0], x.lines[1]));
   const v = d.validity;
-  statement(db, 'INSERT INTO validity(doc_id, effective, expires, trial, depends_json, text, line_start, line_end) VALUES (?,?,?,?,?,?,?,?)')
-    .run(id, v.effective, v.expires, v.trial ? 1 : 0, v.dependsOn ? JSON.stringify(v.dependsOn) : null, v.text, v.lines?.[0] ?? null, v.lines?.[1] ?? null);
+  statement(db, 'INSERT INTO validity(doc_id, effective, expires, trial, depends_json, text, line_start, line_end, normative) VALUES (?,?,?,?,?,?,?,?,?)')
+    .run(id, v.effective, v.expires, v.trial ? 1 : 0, v.dependsOn ? JSON.stringify(v.dependsOn) : null, v.text, v.lines?.[0] ?? null, v.lines?.[1] ?? null, v.normative ? 1 : 0);
+  if (v.policy) recordPolicy(db, id, d.issuer, v.effective ?? d.date, v.policy);
   const rp = statement(db, 'INSERT INTO repeals(doc_id, doc_number, title, text) VALUES (?,?,?,?)');
   for (const r of v.repeals) rp.run(id, r.docNumber, r.title, r.text);
   const et = statement(db, 'INSERT INTO enclosure_titles(title, doc_id) VALUES (?, ?)');

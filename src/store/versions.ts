@@ -8,6 +8,7 @@ import type { AnalyzedIssue } from '../extract/index.js';
 import { indexDocument, removeFromIndex } from '../search/indexer.js';
 import type { Db } from './db.js';
 import { resolveAfterIngest } from './resolve.js';
+import { applyTermPolicies } from './term-policies.js';
 import { audit } from './audit.js';
 
 export interface IssueVersion {
@@ -88,6 +89,7 @@ export function restoreVersion(db: Db, issueKey: string, version: number, now: s
       indexDocument(db, d.id, { ...JSON.parse(d.json), text: d.text });
     }
     resolveAfterIngest(db, target.id, now);
+    applyTermPolicies(db, target.id);
     audit(db, now, null, 'restore', `issue:${issueKey}`, true, `第 ${version} 版设为当前版本`);
   })();
   return listVersions(db, issueKey).find((v) => v.version === version)!;

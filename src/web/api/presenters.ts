@@ -42,7 +42,8 @@ export function presentDocument(v: DocumentView) {
     url: documentUrl(v.summary.id),
     summary: presentSummary(v.summary),
     /** Why the document has its 有效性 (summary.status), in a sentence. */
-    statusReason: validityReason(v.doc.validity, v.summary.status as ValidityStatus, v.summary.repealedBy),
+    statusReason: validityReason(v.doc.validity, v.summary.status as ValidityStatus, v.summary.repealedBy, v.defaultTerm),
+    defaultTerm: v.defaultTerm,
     issue: presentIssue(v.issue),
     doc: v.doc,
     subject: v.subject,

@@ -48,6 +48,8 @@ export const documentSchema = z.object({
   doc: z.record(z.string(), z.unknown()).describe('解析与抽取结果（与 gongbao parse 的 JSON 相同，不含 blocks 与 text）'),
   subject: z.object({ category: str, sub: nstr, source: z.enum(['editor', 'page', 'rules']), reason: str }).nullable()
     .describe('显示的主题分类：编辑指定、原网页标注或按规则归类'),
+  defaultTerm: z.object({ expires: str, by: z.object({ id: z.number().int(), docNumber: nstr, title: str, text: str }) }).nullable()
+    .describe('本文未规定有效期时，文库中规范性文件管理办法给出的有效期及其依据'),
   interpretations: z.array(z.object({ id: z.number().int(), title: str, url: str, addedAt: str })).describe('编辑添加的政策解读链接'),
   cites: z.array(link), citedBy: z.array(link), repeals: z.array(link), repealedBy: z.array(link),
   updatedAt: str,

@@ -60,13 +60,16 @@ const MetaTable: FC<{ v: DocumentView }> = ({ v }) => {
           </tr>
           <tr>
             <th scope="row">有效性</th>
-            <td><StatusBadge status={s.status} />{trial ? <Tag kind="trial">{trial}</Tag> : null}<span class="status-reason">{validityReason(val, s.status as ValidityStatus, s.repealedBy)}</span></td>
+            <td><StatusBadge status={s.status} />{trial ? <Tag kind="trial">{trial}</Tag> : null}<span class="status-reason">{validityReason(val, s.status as ValidityStatus, s.repealedBy, v.defaultTerm)}</span></td>
             <th scope="row">栏目</th><td>{s.category ?? '—'}</td>
           </tr>
           {val.effective || val.expires ? (
             <tr><th scope="row">生效日期</th><td>{cnDate(val.effective)}</td><th scope="row">失效日期</th><td>{val.expires ? cnDate(val.expires) : '未规定'}</td></tr>
           ) : null}
           {val.text ? <tr><th scope="row">有效期说明</th><td colspan={3}>{val.text}</td></tr> : null}
+          {v.defaultTerm && !val.expires ? (
+            <tr><th scope="row">有效期依据</th><td colspan={3}><a href={`/documents/${v.defaultTerm.by.id}`}>{v.defaultTerm.by.docNumber ?? v.defaultTerm.by.title}</a>：{v.defaultTerm.by.text}</td></tr>
+          ) : null}
           {val.dependsOn ? <tr><th scope="row">有效期依据</th><td colspan={3}>{val.dependsOn.text}（需对照相关文件确定）</td></tr> : null}
           {v.repealedBy.length ? (
             <tr><th scope="row">废止情况</th><td colspan={3}>已被 {v.repealedBy.map((r) => (r.documentId ? <a href={`/documents/${r.documentId}`}>{r.docNumber ?? r.title}</a> : r.docNumber))} 废止</td></tr>

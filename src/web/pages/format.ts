@@ -1,5 +1,5 @@
 // Plain formatting helpers shared by the pages (no markup here).
-import type { IssueSummary } from '../services/library.js';
+import type { DefaultTerm, IssueSummary } from '../services/library.js';
 import type { Validity } from '../../extract/types.js';
 import type { ValidityStatus } from '../../extract/validity.js';
 
@@ -47,13 +47,16 @@ export function queryString(params: Record<string, string | number | undefined |
 export const unitHref = (id: string): string => `/units/${encodeURIComponent(id)}`;
 
 /** Why a document has its status, in a sentence for the reader. */
-export function validityReason(v: Validity | null, status: ValidityStatus, repealedBy: string | null = null): string {
+export function validityReason(v: Validity | null, status: ValidityStatus, repealedBy: string | null = null, term: DefaultTerm | null = null): string {
+  // A 规范性文件 without its own term: the measure that sets it, by name.
+  const basis = term ? `未规定有效期，依据${term.by.docNumber ?? `《${term.by.title}》`}规范性文件有效期的规定，有效期至${cnDate(term.expires)}` : '';
   switch (status) {
     case '已废止': return repealedBy ? `已被${repealedBy}废止` : '已被文库中的后续文件废止';
-    case '已失效': return `有效期至${cnDate(v!.expires!)}，已届满`;
+    case '已失效': return term && !v?.expires ? `${basis}，已届满` : `有效期至${cnDate(v!.expires!)}，已届满`;
     case '尚未生效': return `自${cnDate(v!.effective!)}起施行`;
     case '未标注': return `有效期${v?.dependsOn?.title ? `与《${v.dependsOn.title}》` : '与其他文件'}相关联，需对照该文件确定`;
     default: {
+      if (term && !v?.expires) return basis;
       if (v?.effective || v?.expires) return [v.effective ? `自${cnDate(v.effective)}起施行` : '', v.expires ? `有效期至${cnDate(v.expires)}` : ''].filter(Boolean).join('，');
       return '未规定有效期，未见废止';
     }

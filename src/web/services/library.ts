@@ -86,7 +86,22 @@ export interface DocumentView extends CitationLists {
   editorial: Editorial;
   /** The 主题分类 shown: an editor's, else the saved page's, else the rules'. */
   subject: ShownSubject | null;
+  /** The term a measure in the library gives this 规范性文件, which sets none itself. */
+  defaultTerm: DefaultTerm | null;
   updatedAt: string;
+}
+
+export interface DefaultTerm {
+  expires: string;
+  /** The measure: its id, 文号 and title, and the sentence that sets the term. */
+  by: { id: number; docNumber: string | null; title: string; text: string };
+}
+
+function defaultTermOf(db: Db, id: number): DefaultTerm | null {
+  const row = db.prepare(`SELECT v.default_expires AS expires, p.doc_id AS id, m.doc_number AS docNumber, m.title, p.text FROM validity v
+    JOIN term_policies p ON p.doc_id = v.default_by JOIN documents m ON m.id = p.doc_id WHERE v.doc_id = ? AND v.default_expires IS NOT NULL`).get(id) as
+    | { expires: string; id: number; docNumber: string | null; title: string; text: string } | undefined;
+  return row ? { expires: row.expires, by: { id: row.id, docNumber: row.docNumber, title: row.title, text: row.text } } : null;
 }
 
 export interface ShownSubject {
@@ -123,7 +138,7 @@ export function getDocument(db: Db, id: number, today: string): DocumentView {
   const issue = db.prepare(`SELECT ${ISSUE_COLUMNS} FROM issues i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`).get(row.issueId) as IssueSummary;
   const doc = { ...JSON.parse(json), text } as DocumentView['doc'];
   const editorial = editorialOf(db, docKey);
-  return { summary, issue, doc, editorial, subject: shownSubject(doc, editorial), ...citationLists(db, { id, docKey, docNumber: summary.docNumber }), updatedAt };
+  return { summary, issue, doc, editorial, subject: shownSubject(doc, editorial), defaultTerm: defaultTermOf(db, id), ...citationLists(db, { id, docKey, docNumber: summary.docNumber }), updatedAt };
 }
 
 export interface OriginalFile {
