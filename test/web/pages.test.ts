@@ -259,3 +259,20 @@ describe('one count of a unit\'s tasks', () => {
     for (const s of stats.tasksPerUnit) expect(s.count, s.unit).toBe(byName.get(s.unit));
   });
 });
+
+describe('what every document page shows, as a 政府信息公开 page does', () => {
+  it('主题分类, 发布日期, 有效性 with its reason, and the print and font-size controls, for every document', async () => {
+    const ids = (db.prepare('SELECT id FROM documents WHERE is_current = 1').all() as { id: number }[]).map((r) => r.id);
+    let classified = 0;
+    for (const id of ids) {
+      const { html } = await get(`/documents/${id}`);
+      expect(html, `document ${id}`).toMatch(/<th scope="row">有效性<\/th><td><span class="badge[^"]*">(现行有效|已失效|已废止|尚未生效|未标注)<\/span>.*?<span class="status-reason">[^<]+<\/span>/);
+      expect(html).toMatch(/<th scope="row">发布日期<\/th><td>\d{4}年/);
+      expect(html).toContain('<th scope="row">主题分类</th>');
+      if (/<th scope="row">主题分类<\/th><td><span title="[^"]+">[^<]+<\/span>/.test(html)) classified++;
+      expect(html).toContain('data-print');
+      expect(html).toContain('aria-label="放大字号"');
+    }
+    expect(classified).toBe(ids.length);
+  });
+});
