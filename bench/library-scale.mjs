@@ -60,7 +60,7 @@ async function ingestPhase() {
   let stopped = false;
   const STOP = new Error('budget');
   try {
-    ingestPaths(db, [opt.corpus], {
+    await ingestPaths(db, [opt.corpus], {
       onFile: (i, n) => {
         const t = now();
         if (i > 0) fileTimes.push(t - last);

@@ -8,7 +8,7 @@ import { evaluate, engineRanker, likeRanker, trigramRanker } from '../dist/searc
 const root = join(import.meta.dirname, '..');
 const { queries } = JSON.parse(readFileSync(join(root, 'test/fixtures/relevance/queries.json'), 'utf8'));
 const db = openLibrary(':memory:');
-ingestPaths(db, [join(root, 'data/samples')]);
+await ingestPaths(db, [join(root, 'data/samples')]);
 const rows = [['engine (jieba + BM25)', engineRanker(db)], ['LIKE scan', likeRanker(db)], ['FTS5 trigram', trigramRanker(db)]].map(([name, r]) => [name, evaluate(queries, r)]);
 const kinds = Object.keys(rows[0][1].byKind);
 console.log(`nDCG@10 over ${queries.length} judged queries`);
