@@ -67,7 +67,8 @@ export function setSubject(db: Db, id: number, raw: string | null, actor: AuditA
 /** A link is a page of this site (`/documents/12`) or an http(s) address; nothing else (no `javascript:`). */
 export function checkLink(raw: string): string {
   const url = raw.trim();
-  if (/^\/(?!\/)[\x21-\x7e]*$/.test(url) && url.length <= 500) return url;
+  // No `//` or `/\` at the start: browsers read both as another host.
+  if (/^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/.test(url) && url.length <= 500) return url;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -41,8 +41,10 @@ interface Target {
 export function applyTermPolicies(db: Db, issueId: number): void {
   const policies = db.prepare(`SELECT p.* FROM term_policies p JOIN documents d ON d.id = p.doc_id AND d.is_current = 1
     ORDER BY p.from_date DESC, p.doc_id DESC`).all() as PolicyRow[];
+  // The issue brings a measure (or a version of one), or a measure a default rests on left the current set.
   const touchesPolicy = (db.prepare(`SELECT count(*) AS n FROM term_policies p JOIN documents d ON d.id = p.doc_id
-    JOIN documents o ON o.doc_key = d.doc_key WHERE o.issue_id = ?`).get(issueId) as { n: number }).n > 0;
+    JOIN documents o ON o.doc_key = d.doc_key WHERE o.issue_id = ?`).get(issueId) as { n: number }).n > 0
+    || db.prepare('SELECT 1 FROM validity v JOIN documents m ON m.id = v.default_by WHERE m.is_current = 0 LIMIT 1').get() !== undefined;
   const scope = touchesPolicy ? '' : 'AND d.issue_id = :issue';
   const targets = db.prepare(`SELECT d.id, d.issuer, coalesce(v.effective, d.date) AS start, v.trial FROM documents d JOIN validity v ON v.doc_id = d.id
     WHERE d.is_current = 1 AND v.normative = 1 AND v.expires IS NULL AND v.depends_json IS NULL ${scope}`).all(touchesPolicy ? {} : { issue: issueId }) as Target[];

@@ -93,5 +93,9 @@ describe('default terms of 规范性文件 from a management measure in the libr
     expect(row(db, '五政发〔2023〕6号')).toEqual({ expires: null, measure: null });
     restoreVersion(db, key, 1, '2026-12-02T02:00:00Z');
     check(db);
+    // A version of the measure's issue that holds another document instead (confirmed replacement).
+    const other = issue('2023年第1期', [{ issuer: '五台县人民政府', title: '关于做好春节期间安全工作的通知', number: '五政发〔2023〕3号', date: '2023年1月12日', body: ['请各单位做好春节期间安全工作。'] }]);
+    ingestBytes(db, Buffer.from(other), 'measure-v3.txt', { replace: true });
+    expect(row(db, '五政发〔2023〕6号')).toEqual({ expires: null, measure: null });
   });
 });

@@ -38,7 +38,7 @@ describe('rules of the input', () => {
   it('links only to this site or an http(s) address', () => {
     expect(checkLink('/documents/12')).toBe('/documents/12');
     expect(checkLink('https://www.gov.cn/zhengce/jiedu/x.htm')).toBe('https://www.gov.cn/zhengce/jiedu/x.htm');
-    for (const bad of ['javascript:alert(1)', '//evil.example/x', 'data:text/html,x', 'ftp://x.example/', '解读']) expect(() => checkLink(bad), bad).toThrow(/http/);
+    for (const bad of ['javascript:alert(1)', '//evil.example/x', '/\\evil.example/x', '/a\\b', 'data:text/html,x', 'ftp://x.example/', '解读']) expect(() => checkLink(bad), bad).toThrow(/http/);
   });
 });
 
