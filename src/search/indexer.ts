@@ -51,6 +51,8 @@ export function indexDocument(db: Db, id: number, d: Indexable): void {
 
 export function removeFromIndex(db: Db, id: number): void {
   statement(db, 'DELETE FROM doc_fts WHERE rowid = ?').run(id);
+  // Postings cached in memory (postings.ts) only follow appends.
+  bumpIndexEpoch(db);
 }
 
 /** Rebuild the whole index (after a migration, an analyzer change, or to adopt learned terms). */
@@ -71,8 +73,23 @@ export function reindexAll(db: Db): number {
     }
     db.prepare(`INSERT OR REPLACE INTO search_meta(key, value) VALUES ('analyzer_version', ?), ('needs_reindex', '0')`).run(ANALYZER_VERSION);
     db.prepare(`INSERT OR REPLACE INTO search_meta(key, value) VALUES ('active_terms', ?)`).run(JSON.stringify(activeTerms));
+    bumpIndexEpoch(db);
   })();
   return n;
+}
+
+/**
+ * Mark the index as changed other than by appending new documents (a
+ * removal, a reindex, a restored version coming back under its old ids):
+ * every process's postings cache (postings.ts) starts again.
+ */
+export function bumpIndexEpoch(db: Db): void {
+  db.prepare(`INSERT INTO search_meta(key, value) VALUES ('index_epoch', '1')
+    ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`).run();
+}
+
+export function indexEpoch(db: Db): string {
+  return (statement(db, "SELECT value FROM search_meta WHERE key = 'index_epoch'").get() as { value: string } | undefined)?.value ?? '0';
 }
 
 /** Rebuild when the stored index was built by another analyzer or flagged by a migration. */

@@ -1,11 +1,13 @@
-// Run a search over the library: BM25 with field boosts, filters, facets,
-// highlighted snippets, sorting and pagination. A 文号 in the query pins
-// that document first; if the AND of all words finds nothing, the OR does.
+// Run a search over the library: BM25 with field boosts over every match,
+// filters, facets, highlighted snippets, sorting and pagination. A 文号 in
+// the query pins that document first; if the AND of all words finds
+// nothing, the OR does.
 import { chinaToday } from '../time.js';
 import { issueGeneration, statement, type Db } from '../store/db.js';
 import { parseQuery, type ParsedQuery, type Suggestion } from './query.js';
 import { buildSnippet } from './snippet.js';
 import { STATUS_SQL, type ValidityStatus } from '../store/status.js';
+import { best, ftsStats, rankAll, type Ranked } from './postings.js';
 
 export interface SearchFilters {
   year?: number;
@@ -57,10 +59,12 @@ export interface SearchResult {
   relaxed: boolean;
   /** False when counting stopped at COUNT_LIMIT: there are at least `total` matches. */
   totalExact: boolean;
-  /** Ranking and facets covered only `ranked` of the matches of a very broad query (see FULL_RANK_LIMIT). */
+  /** Kept for API stability: always false now that every match is ranked (issue #15). */
   approximate?: boolean;
-  /** How many matches were ranked (pages beyond them are empty). */
+  /** How many matches were ranked: every match, sorted by relevance. */
   ranked: number;
+  /** False when the facet counts are estimated from a sample of the matches (more than FACET_LIMIT). */
+  facetsExact: boolean;
 }
 
 /** Field weights for bm25(): title, headings, body, meta. */
@@ -128,10 +132,16 @@ export function search(db: Db, req: SearchRequest, parsed?: ParsedQuery): Search
   return result;
 }
 
-/** How far a search ranks and counts (FULL_RANK_LIMIT, COUNT_LIMIT); tests lower them. */
+/**
+ * How a search ranks and counts: up to `rank` matches are scored by FTS5,
+ * more by the postings kept in memory (postings.ts); counting through FTS5
+ * stops at `count`.
+ */
 export interface SearchLimits {
   rank: number;
   count: number;
+  /** Facets exact up to this many matches (FACET_LIMIT). */
+  facets?: number;
 }
 
 /** The search without the result cache: what benchmarks time. */
@@ -145,64 +155,78 @@ function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery, limits: Sear
   const params: Record<string, unknown> = { today: req.today ?? chinaToday() };
   const where = filterSql(req, params);
   const empty = { year: [], issuer: [], category: [], status: [], unit: [] };
+  const pinned = parsed.docNumbers.length
+    ? (statement(db, `SELECT d.id ${BASE} WHERE d.doc_number IN (SELECT value FROM json_each(:nums)) AND ${where}`).all({ ...params, nums: JSON.stringify(parsed.docNumbers) }) as { id: number }[]).map((r) => r.id)
+    : [];
+  // A year typed into the query (`县水利局 2022年`) lifts that year's documents unless a year filter is set.
+  const typedYear = req.year ? undefined : parsed.suggestions.find((s) => s.kind === 'year')?.value;
+  const need = page * pageSize + pinned.length;
   let relaxed = false;
-  let rows: MatchRow[] = [];
+  let match: string | null = null;
   let matched = 0;
   for (const [k, candidate] of parsed.candidates.entries()) {
-    // One MATCH pass gives the rows; only a query with more matches than it ranks needs a count.
-    rows = matchRows(db, candidate, where, params, limits.rank, req.sort === 'date' ? 'date' : 'ingest');
-    if (rows.length) {
-      matched = rows.length < limits.rank ? rows.length : countMatches(db, candidate, where, params, limits.count);
+    matched = countMatches(db, candidate, where, params, limits.count);
+    if (matched) {
+      match = candidate;
       relaxed = k > 0;
       break;
     }
   }
-  const pinned = parsed.docNumbers.length
-    ? (statement(db, `SELECT d.id ${BASE} WHERE d.doc_number IN (SELECT value FROM json_each(:nums)) AND ${where}`).all({ ...params, nums: JSON.stringify(parsed.docNumbers) }) as { id: number }[]).map((r) => r.id)
-    : [];
-  if (!rows.length && !pinned.length) return { query: req.q, total: 0, totalExact: true, page, pageSize, hits: [], facets: empty, suggestions: parsed.suggestions, relaxed, ranked: 0 };
+  if (!match && !pinned.length) return { query: req.q, total: 0, totalExact: true, page, pageSize, hits: [], facets: empty, facetsExact: true, suggestions: parsed.suggestions, relaxed, ranked: 0 };
 
-  // A year typed into the query (`县水利局 2022年`) lifts that year's documents unless a year filter is set.
-  const typedYear = req.year ? undefined : parsed.suggestions.find((s) => s.kind === 'year')?.value;
-  const ranked = rank(rows, req.sort === 'date' ? 'date' : 'relevance', typedYear);
+  // Both orders are exact over every match: by date, the date index walked down; by relevance, topRows.
+  const top = match && req.sort !== 'date' ? topRows(db, match, where, params, matched, need, typedYear, limits) : null;
+  const ordered = !match ? [] : top ? top.rows : dateRows(db, match, where, params, need);
+  // Without filters the in-memory ranking holds every match: the count is exact and facets sample it.
+  const all = top?.ranked && where === UNFILTERED ? top.ranked.ids : null;
+  if (all) matched = all.length;
   const offset = (page - 1) * pageSize;
   const pinnedOnPage = page === 1 ? pinned : [];
-  const rest = ranked.filter((r) => !pinnedOnPage.includes(r.id));
+  const rest = ordered.filter((r) => !pinnedOnPage.includes(r.id));
   const pageRows = page === 1 ? rest.slice(0, pageSize) : rest.slice(offset - pinned.length, offset - pinned.length + pageSize);
-  const ordered = [...pinnedOnPage.map((id) => ({ id, score: -1000 })), ...pageRows].slice(0, pageSize);
-  const hits = ordered.map((r) => hydrate(db, r.id, r.score, params.today as string, parsed.terms));
-  const matchedIds = new Set(rows.map((r) => r.id));
-  const extra = pinned.filter((id) => !matchedIds.has(id)).length;
-  const totalExact = matched <= limits.count;
-  const total = Math.min(matched, limits.count) + extra;
-  const approximate = matched > rows.length;
-  return { query: req.q, total, totalExact, page, pageSize, hits, facets: rows.length ? facets(db, rows) : empty, suggestions: parsed.suggestions, relaxed, approximate, ranked: rows.length + extra };
-}
-
-/** One row per matching document: what ranking and facets need, from a single FTS5 MATCH. */
-interface MatchRow {
-  id: number;
-  score: number;
-  date: string | null;
-  year: string | null;
-  issuer: string | null;
-  category: string | null;
-  status: string;
+  const hits = [...pinnedOnPage.map((id) => ({ id, score: -1000 })), ...pageRows].slice(0, pageSize).map((r) => hydrate(db, r.id, r.score, params.today as string, parsed.terms));
+  const extra = match ? (statement(db, `SELECT count(*) AS n FROM json_each(:ids) WHERE value NOT IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m)`).get({ ids: JSON.stringify(pinned), m: match }) as { n: number }).n : pinned.length;
+  const totalExact = all !== null || matched <= limits.count;
+  const total = (all ? matched : Math.min(matched, limits.count)) + extra;
+  const cap = limits.facets ?? FACET_LIMIT;
+  const f = !match ? { facets: empty, exact: true } : all ? facetsOfIds(db, all, params, cap) : facetsOver(db, match, where, params, matched, cap);
+  return { query: req.q, total, totalExact, page, pageSize, hits, facets: f.facets, facetsExact: f.exact, suggestions: parsed.suggestions, relaxed, approximate: false, ranked: total };
 }
 
 /**
- * Above this many matches, ranking and facets use FULL_RANK_LIMIT matches
- * only, the latest ingested or, sorted by date, the latest signed (and say
- * so: `approximate`): bm25 costs about 6 µs per row for a multi-word query,
- * so scoring every match of a query that hits most of a 100k library costs
- * half a second. A gazette's newer documents are the likelier answer.
+ * The best `need` matches by bm25 (a typed year's documents first), exactly,
+ * over every match: FTS5 scores them when there are at most `limits.rank`;
+ * beyond, the postings kept in memory do (postings.ts), and a filter is
+ * checked document by document in score order. Also returns that ranking.
+ */
+function topRows(db: Db, m: string, where: string, params: Record<string, unknown>, matched: number, need: number, typedYear: string | undefined, limits: SearchLimits): { rows: { id: number; score: number }[]; ranked: Ranked | null } {
+  const ranked = matched > limits.rank ? rankAll(db, m, WEIGHTS) : null;
+  const keepWhere = (w: string, p: Record<string, unknown>) => {
+    if (w === UNFILTERED) return undefined;
+    const one = statement(db, `SELECT 1 AS ok FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id WHERE d.id = :id AND ${w}`);
+    return (id: number) => one.get({ ...p, id }) !== undefined;
+  };
+  const bestOf = (w: string, p: Record<string, unknown>): { id: number; score: number }[] =>
+    ranked ? best(ranked, need, keepWhere(w, p)) : scoredRows(db, m, w, p).sort((a, b) => a.score - b.score || b.id - a.id).slice(0, need);
+  if (!typedYear) return { rows: bestOf(where, params), ranked };
+  const lifted = bestOf(`${where} AND ${YEAR_SQL} = :typedYear`, { ...params, typedYear });
+  if (lifted.length >= need) return { rows: lifted, ranked };
+  const seen = new Set(lifted.map((r) => r.id));
+  return { rows: [...lifted, ...bestOf(`${where} AND ${YEAR_SQL} <> :typedYear`, { ...params, typedYear }).filter((r) => !seen.has(r.id))].slice(0, need), ranked };
+}
+
+/**
+ * Up to this many matches FTS5 scores them itself (its bm25 costs 2–30 µs a
+ * match, more with more phrases); above, the postings kept in memory rank
+ * every match (postings.ts), which costs a first read of each phrase.
  */
 const FULL_RANK_LIMIT = 300;
 
 /**
- * Counting stops here (`totalExact: false`): counting every match of a query
- * that hits most of a large library costs as much as the search itself, and
- * nobody pages through ten thousand results.
+ * Counting through FTS5 (filtered searches) stops here (`totalExact: false`):
+ * counting every match of a query that hits most of a large library costs as
+ * much as the search itself. Without filters the in-memory ranking counts
+ * every match exactly.
  */
 export const COUNT_LIMIT = 10_000;
 
@@ -215,37 +239,22 @@ function countMatches(db: Db, m: string, where: string, params: Record<string, u
 }
 
 /**
- * At most rankLimit matches (all of them when fewer) with what ranking and facets need: the
- * latest ingested (rowid order, which FTS5 walks without sorting), or for a date sort the latest
- * by signing date. Those are found by walking the date index down and keeping the rows that
- * match, so a broad query stops after rankLimit rows instead of sorting every match; they are
- * not scored (score 0): bm25 for chosen rows would cost a pass over every match again.
+ * The latest `limit` matches by signing date, found by walking the date index
+ * down and keeping the rows that match (a broad query stops after `limit`
+ * rows instead of sorting every match); not scored (score 0).
  */
-function matchRows(db: Db, m: string, where: string, params: Record<string, unknown>, rankLimit: number, window: 'ingest' | 'date'): MatchRow[] {
-  const latest = scoredRows(db, m, where, params, ` ORDER BY doc_fts.rowid DESC LIMIT ${rankLimit}`);
-  if (window === 'ingest' || latest.length < rankLimit) return latest;
-  const raw = statement(db, `SELECT d.id, 0, d.date, ${YEAR_SQL}, d.issuer, d.category, ${STATUS_SQL}
-    FROM documents d INDEXED BY documents_date JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
-    WHERE d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where} ORDER BY d.date DESC, d.id DESC LIMIT ${rankLimit}`).raw().all({ ...params, m }) as RawRow[];
-  return raw.map(toMatchRow);
+function dateRows(db: Db, m: string, where: string, params: Record<string, unknown>, limit: number): { id: number; score: number }[] {
+  return statement(db, `SELECT d.id, 0 AS score FROM documents d INDEXED BY documents_date JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
+    WHERE d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m) AND ${where} ORDER BY d.date DESC, d.id DESC LIMIT ${limit}`).all({ ...params, m }) as { id: number; score: number }[];
 }
 
-type RawRow = [number, number, string | null, string | null, string | null, string | null, string];
-const toMatchRow = ([id, score, date, year, issuer, category, status]: RawRow): MatchRow => ({ id, score, date, year, issuer, category, status });
-
-function scoredRows(db: Db, m: string, where: string, params: Record<string, unknown>, tail: string): MatchRow[] {
-  // One pass gives ranking and four facets; bm25 is computed only for the rows it returns.
-  const raw = statement(db, `SELECT d.id, bm25(doc_fts, ${WEIGHTS}), d.date, ${YEAR_SQL}, d.issuer, d.category, ${STATUS_SQL}
+/** Every match under the filter (or the given candidates), scored by bm25. */
+function scoredRows(db: Db, m: string, where: string, params: Record<string, unknown>): { id: number; score: number }[] {
+  // The index holds current documents only: without filters, no join per match.
+  if (where === UNFILTERED) return statement(db, `SELECT rowid AS id, bm25(doc_fts, ${WEIGHTS}) AS score FROM doc_fts WHERE doc_fts MATCH :m`).all({ m }) as { id: number; score: number }[];
+  return statement(db, `SELECT d.id, bm25(doc_fts, ${WEIGHTS}) AS score
     FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
-    WHERE doc_fts MATCH :m AND ${where}${tail}`).raw().all({ ...params, m }) as RawRow[];
-  return raw.map(toMatchRow);
-}
-
-function rank(rows: MatchRow[], sort: 'relevance' | 'date', typedYear: string | undefined): MatchRow[] {
-  const byDate = (a: MatchRow, b: MatchRow) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id;
-  if (sort === 'date') return [...rows].sort(byDate);
-  const lift = (r: MatchRow) => (typedYear && r.year === typedYear ? 0 : 1);
-  return [...rows].sort((a, b) => lift(a) - lift(b) || a.score - b.score || byDate(a, b));
+    WHERE doc_fts MATCH :m AND ${where}`).all({ ...params, m }) as { id: number; score: number }[];
 }
 
 function hydrate(db: Db, id: number, score: number, today: string, terms: string[]): SearchHit {
@@ -258,17 +267,61 @@ function hydrate(db: Db, id: number, score: number, today: string, terms: string
   };
 }
 
-/** Facets over the matches that were ranked; the unit facet from each document's distinct units (document_units). */
-function facets(db: Db, rows: MatchRow[]): SearchResult['facets'] {
-  const group = (key: (r: MatchRow) => string | null): FacetValue[] => {
+/** Facets are counted over every match up to this many; beyond, over a sample of about this many, scaled and labelled. */
+export const FACET_LIMIT = 500;
+/** The sample's windows of document ids, spread over the library. */
+const FACET_WINDOWS = 16;
+
+/**
+ * Facets over every match (exact) when there are at most `cap`; else
+ * estimated from the matches in FACET_WINDOWS windows of document ids spread
+ * evenly over the library (ids run through the years, so the windows do
+ * too), holding about `cap` matches; counts scaled by the share of ids the
+ * windows cover. FTS5 reads a window of ids without walking every match.
+ */
+type FacetRow = { id: number; year: string | null; issuer: string | null; category: string | null; status: string };
+const FACET_COLUMNS = `d.id, ${YEAR_SQL} AS year, d.issuer, d.category, ${STATUS_SQL} AS status`;
+
+function facetsOver(db: Db, m: string, where: string, params: Record<string, unknown>, matched: number, cap: number): { facets: SearchResult['facets']; exact: boolean } {
+  const cols = `SELECT ${FACET_COLUMNS}
+    FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
+    WHERE doc_fts MATCH :m AND ${where}`;
+  if (matched <= cap) return { facets: groupFacets(db, statement(db, cols).all({ ...params, m }) as FacetRow[], 1), exact: true };
+  const span = { lo: 1, hi: ftsStats(db).maxId };
+  const share = cap / matched;
+  const stride = (span.hi - span.lo + 1) / FACET_WINDOWS;
+  const width = Math.max(1, Math.floor(stride * share));
+  const windowed = statement(db, `${cols} AND doc_fts.rowid BETWEEN :a AND :b`);
+  const rows: FacetRow[] = [];
+  for (let w = 0; w < FACET_WINDOWS; w++) {
+    const a = Math.floor(span.lo + w * stride);
+    rows.push(...(windowed.all({ ...params, m, a, b: a + width - 1 }) as FacetRow[]));
+  }
+  return { facets: groupFacets(db, rows, (span.hi - span.lo + 1) / (width * FACET_WINDOWS)), exact: false };
+}
+
+/** Facets of every match (ids from the in-memory ranking): all of them up to `cap`, else every step-th, scaled. */
+function facetsOfIds(db: Db, ids: Int32Array, params: Record<string, unknown>, cap: number): { facets: SearchResult['facets']; exact: boolean } {
+  const step = ids.length > cap ? ids.length / cap : 1;
+  const sample: number[] = [];
+  for (let x = 0; x < ids.length; x += step) sample.push(ids[Math.floor(x)]!);
+  const rows = statement(db, `SELECT ${FACET_COLUMNS} FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
+    WHERE d.id IN (SELECT value FROM json_each(:ids))`).all({ ...params, ids: JSON.stringify(sample) }) as FacetRow[];
+  return { facets: groupFacets(db, rows, ids.length / sample.length), exact: step === 1 };
+}
+
+/** Counts per value, scaled from a sample by `scale` (1 when every match was read). */
+function groupFacets(db: Db, rows: FacetRow[], scale: number): SearchResult['facets'] {
+  const group = (key: (r: FacetRow) => string | null): FacetValue[] => {
     const counts = new Map<string, number>();
     for (const r of rows) {
       const v = key(r);
       if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20);
+    return [...counts].map(([value, count]) => ({ value, count: Math.round(count * scale) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 20);
   };
-  const unit = statement(db, `SELECT unit_id AS value, count(*) AS count FROM document_units
-      WHERE doc_id IN (SELECT value FROM json_each(:ids)) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all({ ids: JSON.stringify(rows.map((r) => r.id)) }) as FacetValue[];
+  const unit = (statement(db, `SELECT unit_id AS value, count(*) AS count FROM document_units
+      WHERE doc_id IN (SELECT value FROM json_each(:ids)) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all({ ids: JSON.stringify(rows.map((r) => r.id)) }) as FacetValue[])
+    .map((u) => ({ ...u, count: Math.round(u.count * scale) }));
   return { year: group((r) => r.year), issuer: group((r) => r.issuer), category: group((r) => r.category), status: group((r) => r.status), unit };
 }

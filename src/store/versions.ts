@@ -5,7 +5,7 @@
 // Each replace and restore is written to the audit log.
 import { GongbaoError } from '../errors.js';
 import type { AnalyzedIssue } from '../extract/index.js';
-import { indexDocument, removeFromIndex } from '../search/indexer.js';
+import { bumpIndexEpoch, indexDocument, removeFromIndex } from '../search/indexer.js';
 import type { Db } from './db.js';
 import { resolveAfterIngest } from './resolve.js';
 import { applyTermPolicies } from './term-policies.js';
@@ -90,6 +90,7 @@ export function restoreVersion(db: Db, issueKey: string, version: number, now: s
     }
     resolveAfterIngest(db, target.id, now);
     applyTermPolicies(db, target.id);
+    bumpIndexEpoch(db);
     audit(db, now, null, 'restore', `issue:${issueKey}`, true, `第 ${version} 版设为当前版本`);
   })();
   return listVersions(db, issueKey).find((v) => v.version === version)!;

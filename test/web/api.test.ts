@@ -105,8 +105,8 @@ describe('documents', () => {
 describe('search', () => {
   it('returns exactly the CLI JSON, and each hit links to its document page', async () => {
     const r = await json(`/api/search?q=${enc('河湖长制')}&pageSize=5`);
-    expect(Object.keys(r).sort()).toEqual(['approximate', 'facets', 'hits', 'page', 'pageSize', 'ranked', 'relaxed', 'suggestions', 'total', 'totalExact']);
-    expect(r).toMatchObject({ totalExact: true, approximate: false, ranked: r.total });
+    expect(Object.keys(r).sort()).toEqual(['approximate', 'facets', 'facetsExact', 'hits', 'page', 'pageSize', 'ranked', 'relaxed', 'suggestions', 'total', 'totalExact']);
+    expect(r).toMatchObject({ totalExact: true, approximate: false, ranked: r.total, facetsExact: true });
     expect(Object.keys(r.hits[0]).sort()).toEqual(['category', 'date', 'docNumber', 'id', 'issuer', 'score', 'snippet', 'status', 'title', 'url']);
     for (const h of r.hits) expect(h.url).toBe(`/documents/${h.id}`);
   });

@@ -82,8 +82,8 @@ export function presentUnitDetail(u: UnitSummary & { tasks_list: UnitTask[] }) {
 
 /** Exactly the CLI's `gongbao search --json` object. */
 export function presentSearch(r: SearchResult) {
-  const { total, totalExact, page, pageSize, relaxed, hits, facets, suggestions, ranked } = r;
-  return { total, totalExact, page, pageSize, relaxed, approximate: r.approximate ?? false, ranked, hits, facets, suggestions };
+  const { total, totalExact, page, pageSize, relaxed, hits, facets, facetsExact, suggestions, ranked } = r;
+  return { total, totalExact, page, pageSize, relaxed, approximate: r.approximate ?? false, ranked, hits, facets, facetsExact, suggestions };
 }
 
 export const ROLE_LABELS: Record<UnitTask['role'], string> = { lead: '牵头', responsible: '负责', cooperating: '配合', inherited: '承继' };

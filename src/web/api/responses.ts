@@ -75,7 +75,8 @@ export const searchSchema = z.object({
   total: z.number().int().describe('命中文件数；totalExact 为 false 时表示“至少”这么多'),
   totalExact: z.boolean().describe('命中数是否精确（超过 10000 件时停止计数）'),
   page: z.number().int(), pageSize: z.number().int(), relaxed: z.boolean().describe('是否仅部分词语匹配'),
-  approximate: z.boolean().describe('命中过多时，排序与分面只覆盖其中 ranked 件（按相关度为最近收录的，按日期为最新的）'),
+  approximate: z.boolean().describe('按日期排序且命中过多时，只列出最新的 ranked 件；按相关度排序时总为 false（对全部命中排序）'),
+  facetsExact: z.boolean().describe('分面件数是否精确：命中超过 500 件时按样本估计（true 为精确）'),
   ranked: z.number().int().describe('参与排序的命中数；超出部分的页为空'),
   hits: z.array(z.object({
     id: z.number().int(), docNumber: nstr, title: str, issuer: nstr, date: nstr, category: nstr, status: z.enum(STATUSES),

@@ -97,6 +97,7 @@ const FacetList: FC<{ name: string; title: string; values: FacetValue[]; params:
 export const Facets: FC<{ result: SearchResult; params: Params }> = ({ result, params }) => (
   <nav class="facets" aria-label="分面筛选">
     <h2 class="facets-title">筛选结果</h2>
+    {result.facetsExact ? null : <p class="muted facets-note">命中较多，以下件数为按样本估计的约数</p>}
     <FacetList name="year" title="年度" values={result.facets.year} params={params} format={(y) => `${y}年`} />
     <FacetList name="status" title="有效性" values={result.facets.status} params={params} />
     <FacetList name="issuer" title="发文机关" values={result.facets.issuer} params={params} />

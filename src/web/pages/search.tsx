@@ -87,13 +87,12 @@ export const SearchPage: FC<{ data: SearchPageData }> = ({ data }) => {
   const { params, result } = data;
   const q = params.q ?? '';
   const title = q ? `“${q.length > 30 ? `${q.slice(0, 30)}…` : q}”的检索结果` : '文件检索';
-  // Pages beyond the ranked matches would be empty: a very broad query pages through what was ranked.
   const query = queryString({ ...params, page: undefined, pageSize: undefined });
   const feeds: Alternate[] = [
     { href: `/feeds/search.atom${query}`, type: 'application/atom+xml', title: '本次检索的新文件' },
     { href: `/api/search.csv${query}`, type: 'text/csv', title: '本次检索的全部结果' },
   ];
-  const pages = result ? Math.ceil((result.approximate ? result.ranked : result.total) / result.pageSize) : 0;
+  const pages = result ? Math.ceil(result.total / result.pageSize) : 0;
   return (
     <Layout title={title} nav="search" crumbs={[{ label: '文件检索' }]} alternates={result ? feeds : undefined}>
       <h1 class="page-title">文件检索</h1>
@@ -112,11 +111,6 @@ export const SearchPage: FC<{ data: SearchPageData }> = ({ data }) => {
             <h2 class="result-count" id="results-h">
               {result.totalExact ? '共找到' : '找到超过'} <strong>{result.total.toLocaleString('zh-CN')}</strong> 件文件{result.total > result.pageSize ? `，当前第 ${result.page} 页` : ''}
             </h2>
-            {result.approximate ? (
-              <p class="notice">
-                命中文件较多，以下{params.sort === 'date' ? `按日期列出最新的 ${result.ranked} 件` : `按相关度排列最近收录的 ${result.ranked} 件`}。加上年份、发文机关等筛选条件或更多检索词，可以缩小范围。
-              </p>
-            ) : null}
             {result.relaxed ? <p class="notice">没有同时包含全部检索词的文件，以下是包含部分检索词的结果。</p> : null}
             {result.total === 0 ? <Empty params={params} /> : <Hits result={result} />}
             <Pagination page={result.page} pages={pages} href={(n) => searchHref(params, { page: n })} />

@@ -37,7 +37,7 @@ export function browseDocuments(db: Db, req: SearchFilters & { page: number; pag
       JOIN responsibilities r ON r.doc_id = d.id JOIN responsibility_units ru ON ru.responsibility_id = r.id
       WHERE ${where} AND ${UNIT_TASK} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`).all(params) as FacetValue[];
   return {
-    query: '', total, totalExact: true, ranked: total, page: req.page, pageSize: req.pageSize, hits, suggestions: [], relaxed: false,
+    query: '', total, totalExact: true, facetsExact: true, ranked: total, page: req.page, pageSize: req.pageSize, hits, suggestions: [], relaxed: false,
     facets: { year: group(YEAR_SQL), issuer: group('d.issuer'), category: group('d.category'), status: group(STATUS_SQL), unit },
   };
 }
