@@ -22,8 +22,8 @@ import { indexEpoch } from './indexer.js';
 
 const K1 = 1.2;
 const B_LEN = 0.75;
-/** Postings kept per process (8 bytes each: id and F, both exact as 32-bit numbers): at most 40 MB. */
-export const MAX_ENTRIES = 5_000_000;
+/** Postings kept per process (8 bytes each: id and F, both exact as 32-bit numbers): at most 80 MB. */
+export const MAX_ENTRIES = 10_000_000;
 
 /** The postings of one phrase: ids ascending, with each document's F. */
 export interface Postings {
@@ -300,26 +300,38 @@ export function rankAll(db: Db, match: string, weights: string): Ranked | null {
 
 /**
  * The best `k` of a ranking (score ascending, ties by id descending, as
- * search sorts) that `keep` accepts: the k-th smallest score found with a
- * native sort of the scores, then only the matches up to it are ordered.
+ * search sorts) that `keep` accepts (it returns the ids of a batch it
+ * keeps): the best k·4ⁿ entries picked without sorting every match.
  */
-export function best(r: Ranked, k: number, keep: (id: number) => boolean = () => true): { id: number; score: number }[] {
+export function best(r: Ranked, k: number, keep?: (ids: number[]) => Set<number>): { id: number; score: number }[] {
   if (!r.ids.length || k <= 0) return [];
   const before = (a: number, b: number) => r.scores[a]! < r.scores[b]! || (r.scores[a] === r.scores[b] && r.ids[a]! > r.ids[b]!);
   for (let want = k; ; want *= 4) {
     const order = top(r, Math.min(want, r.ids.length), before);
     const kept: { id: number; score: number }[] = [];
-    for (const i of order) {
-      if (kept.length >= k) break;
-      if (keep(r.ids[i]!)) kept.push({ id: r.ids[i]!, score: r.scores[i]! });
+    // A filter is asked about candidates in batches, best first.
+    for (let at = 0; at < order.length && kept.length < k; at += 256) {
+      const batch = order.slice(at, at + 256);
+      const ok = keep?.(batch.map((i) => r.ids[i]!));
+      for (const i of batch) if (kept.length < k && (!ok || ok.has(r.ids[i]!))) kept.push({ id: r.ids[i]!, score: r.scores[i]! });
     }
     if (kept.length >= k || want >= r.ids.length) return kept;
   }
 }
 
-/** The indices of the best `n` entries, best first: a bounded sorted list for a small n, else a full sort. */
+/**
+ * The indices of the best `n` entries, best first: a bounded sorted list for
+ * a small n; else the n-th best score found by a native sort of a copy of the
+ * scores, and only the entries up to it ordered.
+ */
 function top(r: Ranked, n: number, before: (a: number, b: number) => boolean): number[] {
-  if (n > 256) return Array.from(r.ids.keys()).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, n);
+  const order = (list: number[]) => list.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  if (n > 64) {
+    const cut = Float64Array.from(r.scores).sort()[n - 1]!;
+    const picked: number[] = [];
+    for (let i = 0; i < r.scores.length; i++) if (r.scores[i]! <= cut) picked.push(i);
+    return order(picked).slice(0, n);
+  }
   const list: number[] = [];
   for (let i = 0; i < r.ids.length; i++) {
     if (list.length === n && !before(i, list[n - 1]!)) continue;

@@ -203,8 +203,9 @@ function topRows(db: Db, m: string, where: string, params: Record<string, unknow
   const ranked = matched > limits.rank ? rankAll(db, m, WEIGHTS) : null;
   const keepWhere = (w: string, p: Record<string, unknown>) => {
     if (w === UNFILTERED) return undefined;
-    const one = statement(db, `SELECT 1 AS ok FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id WHERE d.id = :id AND ${w}`);
-    return (id: number) => one.get({ ...p, id }) !== undefined;
+    const some = statement(db, `SELECT d.id FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
+      WHERE d.id IN (SELECT value FROM json_each(:ids)) AND ${w}`);
+    return (ids: number[]) => new Set((some.all({ ...p, ids: JSON.stringify(ids) }) as { id: number }[]).map((r) => r.id));
   };
   const bestOf = (w: string, p: Record<string, unknown>): { id: number; score: number }[] =>
     ranked ? best(ranked, need, keepWhere(w, p)) : scoredRows(db, m, w, p).sort((a, b) => a.score - b.score || b.id - a.id).slice(0, need);
