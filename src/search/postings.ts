@@ -343,6 +343,11 @@ function top(r: Ranked, n: number, before: (a: number, b: number) => boolean): n
   return list;
 }
 
+/** Read every document's length ahead (about 0.3 s at 100k documents): the server does it before it listens. */
+export function warmPostings(db: Db): void {
+  lengths(db, cacheOf(db), ftsStats(db).maxId);
+}
+
 /** Forget a connection's postings (tests). */
 export function dropPostings(db: Db): void {
   caches.delete(db);
