@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { GongbaoError } from '../errors.js';
 import { defaultDbPath } from '../store/db.js';
 import { openLibrary } from '../store/library.js';
-import { addInterpretation, editorialOf, findDocumentId, removeInterpretation, setSubject } from '../store/editorial.js';
+import { addInterpretation, editorialOfDocument, findDocumentId, removeInterpretation, setSubject } from '../store/editorial.js';
 
 const CLI_ACTOR = { unit: '命令行', role: 'office' };
 
@@ -51,8 +51,7 @@ export function registerEditorial(program: Command): void {
           if (!Number.isInteger(n) || n < 1) throw new GongbaoError('bad-argument', `解读编号应为正整数：${opts.remove}`);
           removeInterpretation(db, id, n, CLI_ACTOR, now);
         }
-        const key = (db.prepare('SELECT doc_key FROM documents WHERE id = ?').get(id) as { doc_key: string }).doc_key;
-        const list = editorialOf(db, key).interpretations;
+        const list = editorialOfDocument(db, id).interpretations;
         if (opts.json) return void process.stdout.write(`${JSON.stringify({ documentId: id, interpretations: list }, null, 1)}\n`);
         if (!list.length) process.stdout.write('（尚无政策解读）\n');
         for (const i of list) process.stdout.write(`${i.id}  ${i.title}  ${i.url}\n`);

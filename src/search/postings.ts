@@ -169,18 +169,19 @@ function lengths(db: Db, c: Cache, maxId: number): Float32Array {
 }
 
 /**
- * One phrase's idf·g per document, from FTS5 (rowids above `from`), turned
+ * One phrase's idf·g per document, from FTS5 (rowids above `from`; `held`
+ * documents below it are already known to hold the phrase), turned
  * back into F: idf·g = idf·F(k1+1)/(F + K) gives F = g·K/(k1+1−g), rounded
  * to the integer it is.
  */
-function readPostings(db: Db, phrase: string, weights: string, from: number, s: Stats, len: Float32Array): { ids: number[]; F: number[] } {
+function readPostings(db: Db, phrase: string, weights: string, from: number, held: number, s: Stats, len: Float32Array): { ids: number[]; F: number[] } {
   const rows = statement(db, `SELECT rowid AS id, -bm25(doc_fts, ${weights}) AS s FROM doc_fts WHERE doc_fts MATCH ? AND rowid > ? ORDER BY rowid`)
     .raw().all(phrase, from) as [number, number][];
   const ids: number[] = [];
   const F: number[] = [];
   if (!rows.length) return { ids, F };
-  const df = (statement(db, `SELECT count(*) AS n FROM doc_fts WHERE doc_fts MATCH ?`).get(phrase) as { n: number }).n;
-  const idf = idfOf(s.rows, df);
+  // FTS5's idf counts every document holding the phrase: those already held (exact since the epoch) and these.
+  const idf = idfOf(s.rows, held + rows.length);
   for (const [id, score] of rows) {
     const g = Math.min(score / idf, (K1 + 1) * (1 - 1e-12));
     const K = K1 * (1 - B_LEN + (B_LEN * len[id]!) / s.avgdl);
@@ -197,7 +198,7 @@ function postingsOf(db: Db, c: Cache, key: string, phrase: string, weights: stri
     c.phrases.set(key, p); // most recently used last
     return p;
   }
-  const more = readPostings(db, phrase, weights, p?.maxId ?? 0, s, len);
+  const more = readPostings(db, phrase, weights, p?.maxId ?? 0, p?.ids.length ?? 0, s, len);
   const n = (p?.ids.length ?? 0) + more.ids.length;
   const ids = new Int32Array(n);
   const F = new Float32Array(n);

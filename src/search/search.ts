@@ -164,8 +164,10 @@ function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery, limits: Sear
   let relaxed = false;
   let match: string | null = null;
   let matched = 0;
+  // Without filters, counting past the ranking threshold is left to the ranking, which counts every match.
+  const countTo = where === UNFILTERED ? limits.rank : limits.count;
   for (const [k, candidate] of parsed.candidates.entries()) {
-    matched = countMatches(db, candidate, where, params, limits.count);
+    matched = countMatches(db, candidate, where, params, countTo);
     if (matched) {
       match = candidate;
       relaxed = k > 0;
@@ -180,6 +182,7 @@ function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery, limits: Sear
   // Without filters the in-memory ranking holds every match: the count is exact and facets sample it.
   const all = top?.ranked && where === UNFILTERED ? top.ranked.ids : null;
   if (all) matched = all.length;
+  else if (match && matched > countTo && countTo < limits.count) matched = countMatches(db, match, where, params, limits.count);
   const offset = (page - 1) * pageSize;
   const pinnedOnPage = page === 1 ? pinned : [];
   const rest = ordered.filter((r) => !pinnedOnPage.includes(r.id));

@@ -32,6 +32,9 @@ function docKeyOf(db: Db, id: number): string {
   return row.doc_key;
 }
 
+/** What editors added to the document with this id (kept under its doc_key). */
+export const editorialOfDocument = (db: Db, id: number): Editorial => editorialOf(db, docKeyOf(db, id));
+
 export function editorialOf(db: Db, docKey: string): Editorial {
   const subject = db.prepare('SELECT category, sub, set_at AS setAt, set_by AS setBy FROM subject_overrides WHERE doc_key = ?').get(docKey) as SubjectOverride | undefined;
   const interpretations = db.prepare('SELECT id, title, url, added_at AS addedAt FROM interpretations WHERE doc_key = ? ORDER BY id').all(docKey) as Interpretation[];
