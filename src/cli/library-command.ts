@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { GongbaoError } from '../errors.js';
 import { defaultDbPath } from '../store/db.js';
 import { openLibrary } from '../store/library.js';
-import { reindexAll } from '../search/indexer.js';
+import { reindexAll } from '../store/fts-index.js';
 import { reviewUnit } from '../store/units-store.js';
 import { findIssueKey, listVersions, restoreVersion } from '../store/versions.js';
 

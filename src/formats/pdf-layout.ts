@@ -18,44 +18,8 @@
 
 import { assembleTables } from './pdf-tables.js';
 
-export interface PdfRun {
-  str: string;
-  /** Left edge and baseline in points, y measured from the top of the page. */
-  x: number;
-  y: number;
-  w: number;
-  size: number;
-}
-
-export interface PdfPage {
-  no: number;
-  width: number;
-  height: number;
-  runs: PdfRun[];
-}
-
-export interface PdfLine {
-  page: number;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
-  text: string;
-  /** On a two-column page: 0 for the left column, 1 for the right. */
-  column?: number;
-  /** The line's number on its page, counted from the top over the lines kept as content. */
-  no?: number;
-  /** Pieces separated by wide gaps (cells, or the two halves of a two-column line). */
-  segments: Segment[];
-  /** Pieces separated by any gap of half a character or more: the cells of a narrow table. */
-  pieces?: Segment[];
-}
-
-export interface Segment {
-  x0: number;
-  x1: number;
-  text: string;
-}
+export type { PdfRun, PdfPage, PdfLine, Segment } from './pdf-types.js';
+import type { PdfRun, PdfPage, PdfLine, Segment } from './pdf-types.js';
 
 export interface SourcePosition {
   page: number;

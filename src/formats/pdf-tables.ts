@@ -5,7 +5,7 @@
 // row; a line without it continues the row above, each piece appended to the
 // cell of its column. Rows come out as one line each, cells separated by tabs
 // (the form the text path reads tables in).
-import type { PdfLine } from './pdf-layout.js';
+import type { PdfLine } from './pdf-types.js';
 
 
 /** Column starts: left edges of the pieces of the lines with the most pieces, merged within a character. */

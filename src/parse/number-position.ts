@@ -6,7 +6,7 @@ import { compact } from '../text/lines.js';
 import { normalizeDocNumber, parseDocNumber } from './docnumber.js';
 import { parseDateLine } from './dates.js';
 import { DOC_TYPE_END, issuerFromTitle } from './organs.js';
-import { nextNonBlankWithin, type DocHeader } from './split.js';
+import { nextNonBlankWithin, type DocHeader } from './doc-header.js';
 
 const MAX_TITLE_LINES = 4;
 

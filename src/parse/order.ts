@@ -6,7 +6,7 @@ import type { SourceLine } from '../text/lines.js';
 import { compact } from '../text/lines.js';
 import { ORGAN_ONLY } from './organs.js';
 import { chineseNumber } from './dates.js';
-import type { DocHeader } from './split.js';
+import type { DocHeader } from './doc-header.js';
 
 const HEADING = /^(\p{Script=Han}{2,30})令$/u;
 const ORDER_NO = /^第([0-9]{1,5}|[〇零一二三四五六七八九十百]{1,8})号$/u;

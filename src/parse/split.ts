@@ -14,39 +14,18 @@ import { findRecipients } from './anatomy.js';
 import { readOrderHeading } from './order.js';
 import { findNumberBelow } from './number-position.js';
 import { matchMarker } from './markers.js';
+import { nextNonBlankWithin, prevNonBlank, type DocHeader } from './doc-header.js';
 
-export interface DocHeader {
-  /** Index (into the line array) of the first title line. */
-  start: number;
-  /** Indices of the title lines. */
-  titleLines: number[];
-  /** Index of the 文号 line, or -1 when the body prints none. */
-  numberLine: number;
-  title: string;
-  docNumber: string | null;
-  /** The printed 文号 used a bracket or spacing variant. */
-  repaired: boolean;
-  /** A 令: its heading's organ (`国务院`), whose 第N号 is the number line. */
-  order?: { organ: string; heading: string };
-}
+export { nextNonBlankWithin, prevNonBlank, type DocHeader };
+
 
 const MAX_TITLE_LINES = 5;
 const MAX_TITLE_CHARS = 160;
-/** How far a rule may look past blank lines for the next printed line. */
-const MAX_GAP = 12;
 /** TOC recovery tries at most this many indexed candidate lines per entry. */
 const MAX_CANDIDATES = 64;
 /** A 文号 line may carry a 签发人 (signer) after the number. */
 const SIGNER = /签发人[:：].*$/u;
 
-export function prevNonBlank(lines: SourceLine[], i: number, floor: number): number {
-  for (let j = i - 1; j >= floor && j >= i - MAX_GAP; j--) if (!lines[j]!.blank) return j;
-  return -1;
-}
-export function nextNonBlankWithin(lines: SourceLine[], i: number, end: number): number {
-  for (let j = i + 1; j < end && j <= i + MAX_GAP; j++) if (!lines[j]!.blank) return j;
-  return -1;
-}
 
 const endsSentence = (t: string) => /[。；！？：:;!?]$/.test(t);
 const plausibleTitleLine = (l: SourceLine) =>

@@ -18,7 +18,7 @@
 // and the cache starts again. Its size is bounded (MAX_ENTRIES postings,
 // least recently used phrases dropped first).
 import { statement, type Db } from '../store/db.js';
-import { indexEpoch } from './indexer.js';
+import { indexEpoch } from '../store/fts-index.js';
 
 const K1 = 1.2;
 const B_LEN = 0.75;

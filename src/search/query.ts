@@ -3,7 +3,7 @@
 // exact tokens; years and date ranges become filter suggestions; unit names
 // become unit suggestions. Each word matches either itself or all of its
 // sub-words (`烟花爆竹` also finds `燃放烟花爆竹`, which jieba cuts differently).
-import { fold, queryWords, segment, extractDocNumberTokens } from './analyzer.js';
+import { fold, queryWords, segment, extractDocNumberTokens } from '../analyze/analyzer.js';
 import { findDateRange } from '../parse/dates.js';
 
 export interface Suggestion {

@@ -11,7 +11,7 @@ import { analyzeWithLines } from '../pipeline.js';
 import type { UnitRegistry } from '../extract/units.js';
 import type { Diagnostic } from '../parse/types.js';
 import { statement, type Db } from './db.js';
-import { indexDocument, learnTerms, removeFromIndex } from '../search/indexer.js';
+import { indexDocument, learnTerms, removeFromIndex } from './fts-index.js';
 import { resolveAfterIngest } from './resolve.js';
 import { applyTermPolicies, recordPolicy } from './term-policies.js';
 import { loadRegistry, saveRegistry } from './units-store.js';

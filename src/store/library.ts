@@ -6,7 +6,7 @@ import { isGongbaoError } from '../errors.js';
 import { readInputFile } from '../text/read-file.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
 import { ingestFile, type IngestOptions, type IngestResult } from './ingest.js';
-import { ensureIndexFresh, loadLibraryDictionary } from '../search/indexer.js';
+import { ensureIndexFresh, loadLibraryDictionary } from './fts-index.js';
 
 export function openLibrary(path: string, opts: OpenOptions = {}): Db {
   const db = openDb(path, opts);

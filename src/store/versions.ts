@@ -5,7 +5,7 @@
 // Each replace and restore is written to the audit log.
 import { GongbaoError } from '../errors.js';
 import type { AnalyzedIssue } from '../extract/index.js';
-import { bumpIndexEpoch, indexDocument, removeFromIndex } from '../search/indexer.js';
+import { bumpIndexEpoch, indexDocument, removeFromIndex } from './fts-index.js';
 import type { Db } from './db.js';
 import { resolveAfterIngest } from './resolve.js';
 import { applyTermPolicies } from './term-policies.js';

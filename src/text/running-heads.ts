@@ -4,7 +4,7 @@
 // content. Its occurrences beside page breaks are blanked before paragraphs
 // are joined, so they are never spliced into a sentence. One pass to find
 // the page breaks, one to count, one to blank: linear.
-import type { SourceLine } from './lines.js';
+import type { SourceLine } from './source-line.js';
 
 /** How many printed lines on each side of a page number belong to the page break (a head and a foot line). */
 const REACH = 2;

@@ -9,22 +9,13 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Hono, type Context } from 'hono';
 import { isGongbaoError } from '../errors.js';
-import type { Db } from '../store/db.js';
+import type { AppDeps, Env } from './env.js';
 import { packageRoot } from '../paths.js';
 import { registerApi } from './api/routes.js';
 import { registerPages, renderErrorPage } from './pages/routes.js';
 import { registerSupervision } from './supervise/routes.js';
 
-export interface AppDeps {
-  db: Db;
-  /** Injectable clock: validity status and feeds use it. */
-  now?: () => Date;
-  log?: (entry: Record<string, unknown>) => void;
-}
-
-export interface Env {
-  Variables: { deps: Required<AppDeps>; today: string };
-}
+export type { AppDeps, Env } from './env.js';
 
 export const CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",

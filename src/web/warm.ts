@@ -4,7 +4,7 @@
 // documents) and every document's length for ranking (~0.3 s). Done once
 // before the process starts listening.
 import type { Db } from '../store/db.js';
-import { segment } from '../search/analyzer.js';
+import { segment } from '../analyze/analyzer.js';
 import { warmPostings } from '../search/postings.js';
 import { filterChoices } from './services/browse.js';
 

@@ -3,7 +3,7 @@
 // If-None-Match turns the response into 304 Not Modified.
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 
 export const CACHE_CONTROL = 'public, max-age=60';
 

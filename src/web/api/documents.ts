@@ -1,7 +1,7 @@
 // /api/documents…: the paginated list, one document (JSON, Markdown, source
 // lines, citations, responsibilities CSV), lookup by 发文字号, the CSV of all.
 import type { Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import type { UnitRef } from '../../extract/types.js';
 import { normalizeDocNumber } from '../../parse/docnumber.js';
 import { documentIdByNumber, getDocument, listDocuments, originalFile, sourceLines } from '../services/library.js';

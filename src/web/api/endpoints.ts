@@ -1,6 +1,6 @@
 // Every public endpoint of the read API, feeds and site files, described
 // with the very schemas the routes validate with. openapi.ts renders these.
-import type { EndpointSpec } from './openapi.js';
+import type { EndpointSpec } from './endpoint-spec.js';
 import * as r from './responses.js';
 import {
   changesQuery, docNumberParams, documentsQuery, idParams, searchExportQuery, searchFeedQuery, searchQuery, unitParams,

@@ -2,7 +2,7 @@
 // and robots.txt. Links are absolute, built from the request's origin; the
 // injectable clock dates whatever has no better date.
 import type { Context, Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import { findDocuments } from '../services/browse.js';
 import { getUnit, listUnits } from '../services/insights.js';
 import { listDocuments, listIssues } from '../services/library.js';

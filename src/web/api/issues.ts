@@ -1,7 +1,7 @@
 // /api/issues and /api/issues/:id: the gazette's issues, each with its table
 // of contents linked to the library's documents.
 import type { Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import { getIssue, listIssues } from '../services/library.js';
 import { presentIssue, presentIssueDetail } from './presenters.js';
 import { idParams, paramsOf, validate } from './schemas.js';

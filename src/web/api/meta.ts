@@ -1,7 +1,7 @@
 // /api/stats, /api/changes (incremental sync by opaque cursor, no deep
 // paging) and /api/openapi.json.
 import type { Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import { changes, stats } from '../services/insights.js';
 import { openApiDocument } from './openapi.js';
 import { changesQuery, queryOf, validate } from './schemas.js';

@@ -2,7 +2,7 @@
 // thin: validate (zod, schemas.ts) → service → presenter. Every successful
 // GET here gets a weak ETag and a short max-age (cache.ts).
 import type { Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import { httpCache } from './cache.js';
 import { registerDocuments } from './documents.js';
 import { registerFeeds } from './feeds.js';

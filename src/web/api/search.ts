@@ -1,7 +1,7 @@
 // /api/search (the CLI's `search --json` object) and /api/search.csv (every
 // hit of a search, up to EXPORT_LIMIT rows).
 import type { Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import { COUNT_LIMIT, searchUncached, type SearchHit, type SearchRequest } from '../../search/search.js';
 import { chinaToday } from '../../time.js';
 import { browseDocuments, findDocuments, hasFilters } from '../services/browse.js';

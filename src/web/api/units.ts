@@ -1,7 +1,7 @@
 // /api/units…: the unit directory, one unit's tasks (ordered by deadline) and
 // their CSV export. Units are addressed by id or alias (URL-encoded Chinese).
 import type { Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import { getUnit, listUnits } from '../services/insights.js';
 import { csvResponse } from './csv.js';
 import { ROLE_LABELS, presentUnit, presentUnitDetail } from './presenters.js';

@@ -1,7 +1,7 @@
 // Portal pages: server-rendered HTML for citizens, units and editors. Routes
 // validate their input, call the read services and render one page module.
 import type { Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import { GongbaoError } from '../../errors.js';
 import { searchRequestSchema } from '../../search/request.js';
 import { unitNames } from '../../search/search.js';

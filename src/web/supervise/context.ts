@@ -4,7 +4,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
-import type { AppDeps, Env } from '../app.js';
+import type { AppDeps, Env } from '../env.js';
 import { GongbaoError } from '../../errors.js';
 import { Supervision } from '../../supervise/service.js';
 import { actorOf, findSession, sameSecret, SESSION_HOURS, type Session } from '../../supervise/auth.js';

@@ -2,7 +2,7 @@
 // pages under /supervise, in one sub-app whose routes all run behind the
 // session loader and, for POSTs, the CSRF check.
 import { Hono } from 'hono';
-import type { Env } from '../app.js';
+import type { Env } from '../env.js';
 import { checkCsrf, loadSession, type SvEnv } from './context.js';
 import { registerSupervisionApi } from './api.js';
 import { registerSupervisionPages } from './pages.js';

@@ -5,8 +5,8 @@
 // exactly the tokens the query side produces.
 import type { AnalyzedDocument } from '../extract/index.js';
 import type { OutlineNode } from '../parse/types.js';
-import { statement, type Db } from '../store/db.js';
-import { addDictionaryTerms, analyze, ANALYZER_VERSION, docNumberToken } from './analyzer.js';
+import { statement, type Db } from './db.js';
+import { addDictionaryTerms, analyze, ANALYZER_VERSION, docNumberToken } from '../analyze/analyzer.js';
 
 export interface IndexFields {
   title: string;
