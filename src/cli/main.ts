@@ -10,6 +10,7 @@ import { registerIngest } from './ingest-command.js';
 import { registerSearch } from './search-command.js';
 import { registerLibrary } from './library-command.js';
 import { registerTask } from './task-command.js';
+import { registerShare } from './share-command.js';
 import { registerUser } from './user-command.js';
 import { registerCalendar } from './calendar-command.js';
 import { registerEditorial } from './editorial-command.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerLibrary(program);
   registerTask(program);
+  registerShare(program);
   registerUser(program);
   registerCalendar(program);
   registerEditorial(program);

@@ -1,5 +1,6 @@
 // The library schema, versioned through PRAGMA user_version. Each migration
 // runs in its own transaction; a database is always at a whole version.
+import { SHARE_SCHEMA } from './schema-share.js';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -304,6 +305,11 @@ export const MIGRATIONS: Migration[] = [
       `);
       addColumns(db, 'validity', { normative: 'INTEGER', default_expires: 'TEXT', default_by: 'INTEGER' });
     },
+  },
+  {
+    version: 12,
+    description: '政务数据共享 (五政办发〔2022〕10号): catalogue, requests, corrections, catalogue-update triggers, their history and warnings (issue #16)',
+    up: (db) => db.exec(SHARE_SCHEMA),
   },
 ];
 

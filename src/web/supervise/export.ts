@@ -1,10 +1,10 @@
 // The quarterly/yearly evaluation as a table: CSV (UTF-8 with BOM, via the
-// API's CSV writer) and XLSX (write-excel-file), with the same columns.
+// API's CSV writer) and XLSX (api/xlsx.ts), with the same columns.
 import type { Context } from 'hono';
-import writeXlsxFile, { type Cell } from 'write-excel-file/node';
 import { GRADES } from '../../supervise/model.js';
 import type { evaluate } from '../../supervise/evaluate.js';
 import { attachment, csvResponse } from '../api/csv.js';
+import { tableXlsx, XLSX_TYPE } from '../api/xlsx.js';
 
 type Evaluation = ReturnType<typeof evaluate>;
 
@@ -27,17 +27,9 @@ export function evaluationCsv(c: Context, r: Evaluation): Response {
 }
 
 export async function evaluationXlsx(c: Context, r: Evaluation): Promise<Response> {
-  const title: Cell[] = [{ value: `${r.period.label}抓落实考核评价排名（${r.period.from} 至 ${r.period.to}）`, fontWeight: 'bold', fontSize: 14, columnSpan: EVALUATION_HEADER.length }, ...EVALUATION_HEADER.slice(1).map(() => null)];
-  const head: Cell[] = EVALUATION_HEADER.map((h) => ({ value: h, fontWeight: 'bold', backgroundColor: '#EEF2F7', align: 'center', borderStyle: 'thin' }));
-  // Strings are written as text cells: nothing a user typed can become a formula.
-  const rows: Cell[][] = evaluationRows(r).map((row) => row.map((v) => (typeof v === 'number' ? { value: v, type: Number } : { value: v, type: String })));
-  const buffer = await writeXlsxFile([title, head, ...rows], {
-    sheet: '考核评价',
-    columns: EVALUATION_HEADER.map((h) => ({ width: h === '单位' ? 24 : h === '备注' ? 44 : 10 })),
-    stickyRowsCount: 2,
-  }, { fontFamily: '宋体', fontSize: 11 }).toBuffer();
-  return c.body(new Uint8Array(buffer), 200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'Content-Disposition': attachment(fileName(r, 'xlsx'), asciiName(r, 'xlsx')),
+  const body = await tableXlsx({
+    title: `${r.period.label}抓落实考核评价排名（${r.period.from} 至 ${r.period.to}）`, sheet: '考核评价', header: EVALUATION_HEADER,
+    rows: evaluationRows(r), widths: { 单位: 24, 备注: 44 },
   });
+  return c.body(body, 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': attachment(fileName(r, 'xlsx'), asciiName(r, 'xlsx')) });
 }
