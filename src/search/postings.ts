@@ -160,8 +160,9 @@ function lengths(db: Db, c: Cache, maxId: number): Float32Array {
   if (maxId <= c.lengthsTo) return c.lengths;
   const grown = new Float32Array(Math.max(maxId + 1, Math.ceil(c.lengths.length * 1.5)));
   grown.set(c.lengths);
-  for (const r of statement(db, 'SELECT id, sz FROM doc_fts_docsize WHERE id > ? AND id <= ?').all(c.lengthsTo, maxId) as { id: number; sz: Uint8Array }[]) {
-    grown[r.id] = sumVarints(r.sz);
+  // Streamed: 100k rows held at once would leave tens of MB of freed buffers with the allocator.
+  for (const [id, sz] of statement(db, 'SELECT id, sz FROM doc_fts_docsize WHERE id > ? AND id <= ?').raw().iterate(c.lengthsTo, maxId) as IterableIterator<[number, Uint8Array]>) {
+    grown[id] = sumVarints(sz);
   }
   c.lengths = grown;
   c.lengthsTo = maxId;
@@ -174,21 +175,32 @@ function lengths(db: Db, c: Cache, maxId: number): Float32Array {
  * back into F: idf·g = idf·F(k1+1)/(F + K) gives F = g·K/(k1+1−g), rounded
  * to the integer it is.
  */
-function readPostings(db: Db, phrase: string, weights: string, from: number, held: number, s: Stats, len: Float32Array): { ids: number[]; F: number[] } {
-  const rows = statement(db, `SELECT rowid AS id, -bm25(doc_fts, ${weights}) AS s FROM doc_fts WHERE doc_fts MATCH ? AND rowid > ? ORDER BY rowid`)
-    .raw().all(phrase, from) as [number, number][];
-  const ids: number[] = [];
-  const F: number[] = [];
-  if (!rows.length) return { ids, F };
-  // FTS5's idf counts every document holding the phrase: those already held (exact since the epoch) and these.
-  const idf = idfOf(s.rows, held + rows.length);
-  for (const [id, score] of rows) {
-    const g = Math.min(score / idf, (K1 + 1) * (1 - 1e-12));
-    const K = K1 * (1 - B_LEN + (B_LEN * len[id]!) / s.avgdl);
-    ids.push(id);
-    F.push(Math.max(1, Math.round((g * K) / (K1 + 1 - g))));
+function readPostings(db: Db, phrase: string, weights: string, from: number, held: number, s: Stats, len: Float32Array): { ids: Int32Array; F: Float32Array } {
+  const stmt = statement(db, `SELECT rowid AS id, -bm25(doc_fts, ${weights}) AS s FROM doc_fts WHERE doc_fts MATCH ? AND rowid > ? ORDER BY rowid`).raw();
+  // Rows stream into typed arrays (grown by doubling): no array of every row is held on the JS heap.
+  let ids = new Int32Array(1024);
+  let scores = new Float64Array(1024);
+  let n = 0;
+  for (const [id, score] of stmt.iterate(phrase, from) as IterableIterator<[number, number]>) {
+    if (n === ids.length) {
+      const grownIds = new Int32Array(n * 2);
+      const grownScores = new Float64Array(n * 2);
+      grownIds.set(ids);
+      grownScores.set(scores);
+      (ids = grownIds), (scores = grownScores);
+    }
+    ids[n] = id;
+    scores[n++] = score;
   }
-  return { ids, F };
+  const F = new Float32Array(n);
+  // FTS5's idf counts every document holding the phrase: those already held (exact since the epoch) and these.
+  const idf = idfOf(s.rows, held + n);
+  for (let i = 0; i < n; i++) {
+    const g = Math.min(scores[i]! / idf, (K1 + 1) * (1 - 1e-12));
+    const K = K1 * (1 - B_LEN + (B_LEN * len[ids[i]!]!) / s.avgdl);
+    F[i] = Math.max(1, Math.round((g * K) / (K1 + 1 - g)));
+  }
+  return { ids: ids.slice(0, n), F };
 }
 
 function postingsOf(db: Db, c: Cache, key: string, phrase: string, weights: string, s: Stats, len: Float32Array): Postings {
