@@ -140,6 +140,15 @@ export function actOnRequest(ctx: ShareContext, id: number, name: keyof typeof S
   });
 }
 
+/** The steps this actor may take on this request now (for the pages). */
+export function stepsFor(ctx: ShareContext, req: ShareRequest, actor: Actor): (keyof typeof STEPS)[] {
+  const upheld = req.status === 'refused' && events(ctx.db, subject(req.id)).some((e) => e.action === 'coordinate-uphold');
+  return (Object.keys(STEPS) as (keyof typeof STEPS)[]).filter((k) => {
+    const step = STEPS[k]!;
+    return step.from.includes(req.status) && !(k === 'negotiate' && upheld) && allowed(ctx, req, step, actor) !== null;
+  });
+}
+
 /** Who may see a request: its two departments, the provider's agent, the 管理部门, the office and leaders. */
 export function canSeeRequest(ctx: ShareContext, req: ShareRequest, actor: Actor): boolean {
   if (ctx.roleOf(actor) !== 'department') return true;

@@ -9,7 +9,10 @@ import { registerSupervisionPages } from './pages.js';
 import { registerSupervisionForms } from './forms.js';
 import { registerUpload, UPLOAD_PATHS, uploadLimit } from './upload.js';
 import { registerEditorial } from './editorial.js';
+import { registerShareApi } from '../share/api.js';
+import { registerSharePages } from '../share/pages.js';
 import './openapi.js';
+import '../share/openapi.js';
 
 export function registerSupervision(app: Hono<Env>): void {
   const sv = new Hono<SvEnv>();
@@ -28,5 +31,7 @@ export function registerSupervision(app: Hono<Env>): void {
   registerSupervisionForms(sv);
   registerUpload(sv);
   registerEditorial(sv);
+  registerShareApi(sv);
+  registerSharePages(sv);
   app.route('/', sv as unknown as Hono<Env>);
 }

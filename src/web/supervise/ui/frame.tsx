@@ -6,7 +6,7 @@ import { Layout, type Crumb } from '../../pages/layout.js';
 import { ROLE_NAME, type Session } from '../../../supervise/auth.js';
 import type { Role } from '../../../supervise/model.js';
 
-export type SubNavKey = 'board' | 'inbox' | 'new' | 'propose' | 'upload' | 'evaluation' | 'dashboard' | 'none';
+export type SubNavKey = 'board' | 'inbox' | 'new' | 'propose' | 'upload' | 'evaluation' | 'dashboard' | 'share' | 'none';
 
 const STAFF: Role[] = ['office', 'leader', 'principal'];
 const SUBNAV: { key: SubNavKey; href: string; label: string; roles: Role[] }[] = [
@@ -17,6 +17,7 @@ const SUBNAV: { key: SubNavKey; href: string; label: string; roles: Role[] }[] =
   { key: 'upload', href: '/supervise/upload', label: '载入公报', roles: ['office'] },
   { key: 'evaluation', href: '/supervise/evaluation', label: '考核评价', roles: STAFF },
   { key: 'dashboard', href: '/supervise/dashboard', label: '数据看板', roles: STAFF },
+  { key: 'share', href: '/supervise/share', label: '数据共享', roles: [...STAFF, 'unit'] },
 ];
 
 export interface Flash {
