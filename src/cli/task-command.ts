@@ -7,6 +7,8 @@ import { ingestPaths, openLibrary } from '../store/library.js';
 import { bundledSamplesDir } from '../paths.js';
 import { Supervision } from '../supervise/service.js';
 import { tick } from '../supervise/sweep.js';
+import { shareTick } from '../share/sweep.js';
+import { ShareContext } from '../share/context.js';
 import { evaluate, explainGrade, parsePeriod } from '../supervise/evaluate.js';
 import { clockOf } from './clock.js';
 import { propose, registerProposalsReport } from '../supervise/propose.js';
@@ -127,8 +129,12 @@ export function registerTask(program: Command): void {
     });
 
   common(task.command('tick').description('按当前时间扫描：提醒、预警、督办通知书、升级督办、红牌')).action((o: Common) => {
-    const raised = tick(open(o));
-    print(o, { raised }, () => (raised.length ? raised.map((r) => `#${r.taskId} ${r.unit} ${r.kind} ${r.message}`).join('\n') : '没有新的提醒或预警'));
+    const sv = open(o);
+    const raised = tick(sv);
+    // One sweep for both workflows: 督办 deadlines, then the 政务数据共享 limits (also `share tick`).
+    const sharing = shareTick(new ShareContext(sv));
+    const lines = [...raised.map((r) => `#${r.taskId} ${r.unit} ${r.kind} ${r.message}`), ...sharing.map((r) => `${r.subject} ${r.unit} ${r.kind} ${r.message}`)];
+    print(o, { raised, sharing }, () => (lines.length ? lines.join('\n') : '没有新的提醒或预警'));
   });
 
   common(task.command('show').description('查看任务、预警与办理记录').argument('<id>', '任务编号')).action((id: string, o: Common) => {

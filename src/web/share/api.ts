@@ -4,9 +4,6 @@
 // on their own catalogue, requests and corrections; refusals are audited 403s.
 import type { Hono } from 'hono';
 import { GongbaoError } from '../../errors.js';
-import { actorOf } from '../../supervise/auth.js';
-import type { Actor } from '../../supervise/model.js';
-import { ShareContext } from '../../share/context.js';
 import { addResource, recordTrigger, resources, triggers, updateResource } from '../../share/catalogue.js';
 import { actOnRequest, listRequests, showRequest, submitRequest } from '../../share/requests.js';
 import { completeCorrection, listCorrections, reportCorrection, showCorrection } from '../../share/corrections.js';
@@ -16,33 +13,15 @@ import { parseShareType, REQUEST_STATUS_LABEL, type ShareRequest } from '../../s
 import { idParams, paramsOf, queryOf, validate } from '../api/schemas.js';
 import { attachment, csvResponse } from '../api/csv.js';
 import { tableXlsx, XLSX_TYPE } from '../api/xlsx.js';
-import { requireSession, type SvContext, type SvEnv } from '../supervise/context.js';
-import { periodOf } from '../supervise/api.js';
+import type { SvContext, SvEnv } from '../supervise/context.js';
+import { shareOf } from './context.js';
+import { jsonBody, periodOf } from '../supervise/api.js';
 import { periodQuery } from '../supervise/schemas.js';
 import {
   actionBody, catalogueQuery, correctionBody, correctionDoneBody, REQUEST_STEPS, requestBody, requestListQuery, resourceBody, resourceUpdateBody, triggerBody, type RequestStep,
 } from './schemas.js';
 
-const contexts = new WeakMap<object, ShareContext>();
-
-/** The share service of this app (one per Supervision), and the signed-in actor. */
-export function shareOf(c: SvContext): { ctx: ShareContext; actor: Actor } {
-  const sv = c.get('sv');
-  let ctx = contexts.get(sv);
-  if (!ctx) contexts.set(sv, (ctx = new ShareContext(sv)));
-  return { ctx, actor: ctx.sv.canonical(actorOf(requireSession(c).user)) };
-}
-
 export const presentRequest = (q: ShareRequest) => ({ ...q, statusLabel: REQUEST_STATUS_LABEL[q.status], url: `/supervise/share/requests/${q.id}` });
-
-async function jsonBody(c: SvContext): Promise<unknown> {
-  if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new GongbaoError('bad-argument', '请求体应为 JSON（Content-Type: application/json）');
-  try {
-    return await c.req.json();
-  } catch {
-    throw new GongbaoError('bad-argument', '请求体不是有效的 JSON');
-  }
-}
 
 /** The body of a resource change as the service takes it. */
 export function resourceInput(b: Partial<ReturnType<typeof resourceBody.parse>> & { withdraw?: boolean; comment?: string | undefined }) {

@@ -19,7 +19,8 @@ import { shareTick } from '../../share/sweep.js';
 import { board, evaluateSharing } from '../../share/board.js';
 import { load } from '../../share/store.js';
 import type { ShareRequest } from '../../share/model.js';
-import { resourceInput, shareOf } from './api.js';
+import { resourceInput } from './api.js';
+import { shareOf } from './context.js';
 import { actionBody, correctionBody, correctionDoneBody, REQUEST_STEPS, requestBody, resourceBody, triggerBody, type RequestStep } from './schemas.js';
 import { CataloguePage, CorrectionPage, EvaluationPage, OverviewPage, RequestPage, type ShareFrame } from './ui.js';
 

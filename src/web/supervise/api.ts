@@ -9,6 +9,8 @@ import { evaluate, parsePeriod } from '../../supervise/evaluate.js';
 import { STATUS_LABEL, type Task } from '../../supervise/model.js';
 import { propose, registerProposalsReport } from '../../supervise/propose.js';
 import { tick } from '../../supervise/sweep.js';
+import { shareTick } from '../../share/sweep.js';
+import { shareOf } from '../share/context.js';
 import { idParams, paramsOf, queryOf, validate } from '../api/schemas.js';
 import {
   checkCsrf, clientAddress, endSessionCookie, requireRole, requireSession, ROLE_GROUPS, startSession, visibleTask, visibleTasks, type SvContext, type SvEnv,
@@ -20,7 +22,7 @@ import { ACTION_BODIES, createTaskBody, editBody, listQuery, loginBody, periodQu
 export const presentTask = (t: Task) => ({ ...t, statusLabel: STATUS_LABEL[t.status], url: `/supervise/tasks/${t.id}` });
 const presentSession = (s: Session) => ({ user: s.user, csrfToken: s.csrf, expiresAt: s.expiresAt });
 
-async function jsonBody(c: SvContext): Promise<unknown> {
+export async function jsonBody(c: SvContext): Promise<unknown> {
   if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new GongbaoError('bad-argument', '请求体应为 JSON（Content-Type: application/json）');
   try {
     return await c.req.json();
@@ -112,7 +114,8 @@ export function registerSupervisionApi(app: Hono<SvEnv>): void {
 
   app.post('/api/supervision/tick', (c) => {
     requireRole(c, ROLE_GROUPS.office, 'tick');
-    return c.json({ raised: tick(c.get('sv')) });
+    // One sweep for both workflows: 督办 deadlines, then the 政务数据共享 limits.
+    return c.json({ raised: tick(c.get('sv')), sharing: shareTick(shareOf(c).ctx) });
   });
 
   app.get('/api/supervision/proposals', (c) => {

@@ -7,6 +7,8 @@ import { GongbaoError } from '../../errors.js';
 import { actorOf, endSession, login } from '../../supervise/auth.js';
 import { registerProposalsReport } from '../../supervise/propose.js';
 import { tick } from '../../supervise/sweep.js';
+import { shareTick } from '../../share/sweep.js';
+import { shareOf } from '../share/context.js';
 import { renderPage } from '../pages/layout.js';
 import { idParams, paramsOf, validate } from '../api/schemas.js';
 import { checkLoginForm, clientAddress, endSessionCookie, loginFormToken, requireRole, requireSession, ROLE_GROUPS, startSession, visibleTask, type SvContext, type SvEnv } from './context.js';
@@ -105,7 +107,9 @@ export function registerSupervisionForms(app: Hono<SvEnv>): void {
 
   app.post('/supervise/tick', (c) => {
     requireRole(c, ROLE_GROUPS.office, 'tick');
-    return c.redirect(`/supervise?done=tick&n=${tick(c.get('sv')).length}`, 303);
+    // One sweep for both workflows: 督办 deadlines and the 政务数据共享 limits.
+    const n = tick(c.get('sv')).length + shareTick(shareOf(c).ctx).length;
+    return c.redirect(`/supervise?done=tick&n=${n}`, 303);
   });
 
   app.post('/supervise/propose', async (c) => {

@@ -90,7 +90,10 @@ export const SUPERVISION_ENDPOINTS: EndpointSpec[] = [
     path: '/api/supervision/units', summary: '单位名录：名称核对与输入提示', query: unitsQuery, errors: [401],
     response: { schema: z.object({ q: str, unit: nstr.describe('q 对应的规范单位名称（别名也可），未知为 null'), suggestions: z.array(str) }) },
   }),
-  post({ path: '/api/supervision/tick', summary: '扫描时限：提醒、预警、督办通知书、升级督办、红牌（督查室）', response: { schema: z.object({ raised: z.array(raised) }) }, errors: [401, 403] }),
+  post({
+    path: '/api/supervision/tick', summary: '扫描时限：提醒、预警、督办通知书、升级督办、红牌（督查室），并扫描政务数据共享的时限', errors: [401, 403],
+    response: { schema: z.object({ raised: z.array(raised), sharing: z.array(z.object({ subject: str, unit: str, kind: str, key: str, message: str })).describe('政务数据共享的提醒与逾期预警') }) },
+  }),
   get({ path: '/api/supervision/proposals', summary: '从文件的责任分工生成任务建议（督查室）', query: proposalsQuery, response: { schema: z.object({ from: str, total: z.number().int(), items: z.array(proposal) }) }, errors: [401, 403, 404] }),
   post({ path: '/api/supervision/proposals', summary: '批量立项任务建议（督查室）', body: proposalsBody, response: { schema: z.object({ total: z.number().int(), items: z.array(taskSchema) }), description: '已立项（201）' }, errors: [401, 403, 404] }),
   get({ path: '/api/supervision/evaluation', summary: '季度/年度考核评价与排名', query: periodQuery, response: { schema: evaluation }, errors: [401, 403] }),
