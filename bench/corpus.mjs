@@ -27,6 +27,9 @@
 // ingested beside such a corpus, compete with documents of the same vocabulary
 // and layout instead of with textually identical copies (nDCG at scale,
 // bench/rank-all.mjs --with-samples). --copies keeps generator 1's copies.
+// Generator 3 leaves the samples' own issue numbers and 文号 unused, so the
+// sample issues ingested beside the corpus are neither taken for new versions
+// of generated issues nor share a 文号 with a generated document.
 //
 // --body-bytes B (default 2500; 0 = whole documents) bounds each document:
 // its header (title, 文号, recipients) plus body paragraphs up to about B
@@ -38,7 +41,7 @@ import { parseArgs } from 'node:util';
 import { parseIssueText } from '../dist/parse/issue.js';
 import { rng } from './lib/common.mjs';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 const root = join(import.meta.dirname, '..');
 const SAMPLES = join(root, 'data/samples');
 
@@ -72,6 +75,17 @@ export function loadTemplates(dir = SAMPLES) {
     }
   }
   return templates;
+}
+
+/** The samples' issue numbers (`year|number`, from their covers) and 文号: generated issues and documents avoid them. */
+function reserved(templates) {
+  const issues = new Set();
+  for (const f of readdirSync(SAMPLES).filter((x) => x.endsWith('.txt'))) {
+    const head = readFileSync(join(SAMPLES, f), 'utf8').split(/\r?\n/, 40).join('\n');
+    const m = /((?:19|20)\d{2})\s*年\s*第\s*(\d{1,3})\s*期/.exec(head);
+    if (m) issues.add(`${m[1]}|${Number(m[2])}`);
+  }
+  return { issues, docNumbers: new Set(templates.map((t) => t.docNumber).filter(Boolean)) };
 }
 
 /** The header runs to the first line ending in `：` (recipients) or 3 lines after the 文号. */
@@ -181,6 +195,8 @@ export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, firstYea
   const perYear = Math.ceil(sizes.length / years);
   if (perYear > 999) throw new Error('too many issues per year for the parser (issue numbers are 1–3 digits)');
   const serials = new Map(); // `${prefix}|${year}` → last serial
+  const { issues: reservedIssues, docNumbers: reservedNumbers } = reserved(templates);
+  const lastNumber = new Map(); // year → last issue number
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync(out)) if (/^issue-\d+\.txt$/.test(f)) rmSync(join(out, f));
   let bytes = 0;
@@ -189,8 +205,10 @@ export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, firstYea
   const categories = [...new Set(templates.map((t) => t.category))];
   for (let k = 0; k < sizes.length; k++) {
     const year = firstYear + (k % years);
-    const number = Math.floor(k / years) + 1;
-    const span = 365 / perYear;
+    let number = (lastNumber.get(year) ?? 0) + 1;
+    while (reservedIssues.has(`${year}|${number}`)) number++;
+    lastNumber.set(year, number);
+    const span = 365 / (perYear + reservedIssues.size);
     const start = Math.floor((number - 1) * span);
     const end = Math.max(start, Math.floor(number * span) - 1);
     // Draw without replacement, shuffle, then group by category (stable).
@@ -206,7 +224,8 @@ export function generateCorpus({ docs, out, seed = 1, bodyBytes = 2500, firstYea
     let page = 1;
     for (const t of chosen) {
       const key = `${t.prefix}|${year}`;
-      const serial = (serials.get(key) ?? 0) + 1;
+      let serial = (serials.get(key) ?? 0) + 1;
+      while (reservedNumbers.has(`${t.prefix}〔${year}〕${serial}号`)) serial++;
       if (serial > 9999) throw new Error(`more than 9999 documents of ${t.prefix} in ${year}`);
       serials.set(key, serial);
       const docNumber = `${t.prefix}〔${year}〕${serial}号`;
