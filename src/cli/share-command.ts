@@ -56,11 +56,24 @@ const resourceLine = (r: Resource) => `#${r.id} ${r.name}  提供部门：${r.pr
 const requestLine = (q: ShareRequest) =>
   `#${q.id} [${REQUEST_STATUS_LABEL[q.status]}] ${q.userUnit} 申请 ${q.providerUnit}“${q.resourceName}”${q.reviewDue ? `  审查时限：${q.reviewDue}` : ''}${q.responseDue ? `  答复时限：${q.responseDue}` : ''}${q.reason ? `  理由：${q.reason}` : ''}${q.calendarConfirmed ? '' : '（节假日安排未确认，按周末计算）'}`;
 
+/**
+ * Export a table: `--csv FILE`, `--xlsx FILE`, or `--format csv|xlsx [--out FILE]`
+ * (without --out the file goes to standard output). Null when nothing was asked.
+ */
 async function writeTable(o: Opts, title: string, header: string[], rows: (string | number)[][]): Promise<string | null> {
-  if (typeof o.csv === 'string') return (writeFileSync(o.csv, toCsv(header, rows)), o.csv);
-  if (typeof o.xlsx === 'string') return (writeFileSync(o.xlsx, await tableXlsx({ title, sheet: '政务数据共享', header, rows, widths: { 部门: 24, 情况: 60 } })), o.xlsx);
-  return null;
+  const format = typeof o.csv === 'string' ? 'csv' : typeof o.xlsx === 'string' ? 'xlsx' : typeof o.format === 'string' ? o.format.toLowerCase() : null;
+  if (!format) return null;
+  if (format !== 'csv' && format !== 'xlsx') throw new GongbaoError('bad-argument', `导出格式应为 csv 或 xlsx：${format.slice(0, 10)}`);
+  const bytes = format === 'csv' ? toCsv(header, rows) : await tableXlsx({ title, sheet: '政务数据共享', header, rows, widths: { 部门: 24, 情况: 60 } });
+  const file = typeof o.csv === 'string' ? o.csv : typeof o.xlsx === 'string' ? o.xlsx : typeof o.out === 'string' ? o.out : null;
+  if (!file) {
+    process.stdout.write(bytes);
+    return '-';
+  }
+  writeFileSync(file, bytes);
+  return file;
 }
+const exporting = (c: Command) => c.option('--csv <file>', '导出 CSV').option('--xlsx <file>', '导出 XLSX').option('--format <format>', '导出格式 csv 或 xlsx').option('--out <file>', '导出到文件（省略则输出到标准输出）');
 
 const common = (c: Command) => c.option('--db <path>', '文库数据库路径').option('--now <iso>', '当前时间（测试与补录用）').option('--json', '输出 JSON');
 const acting = (c: Command) => common(c).requiredOption('--as <unit>', '办理部门');
@@ -145,14 +158,16 @@ export function registerShare(program: Command): void {
   }
 
   acting(share.command('correct').description('纠错：使用部门反馈错误（--resource --problem），提供部门校核更正（编号 --done）').argument('[id]', '纠错反馈编号'))
-    .option('--resource <id>', '资源编号').option('--problem <text>', '疑义或错误情况').option('--done', '已校核更正').option('--note <text>', '更正情况')
+    .option('--resource <id>', '资源编号').option('--problem <text>', '疑义或错误情况').option('--text <text>', '同 --problem')
+    .option('--done', '已校核更正（写了编号即为校核更正，可省略）').option('--note <text>', '更正情况')
     .action((id: string | undefined, o: Opts) => {
       const ctx = open(o);
       const actor = ctx.actor(String(o.as));
-      if (id !== undefined && !o.done) throw new GongbaoError('bad-argument', '校核更正请写 --done（反馈错误请用 --resource 与 --problem，不写编号）');
+      if (id === undefined && o.done) throw new GongbaoError('bad-argument', '校核更正请写纠错反馈编号：share correct 编号 --done');
+      const problem = typeof o.problem === 'string' ? o.problem : typeof o.text === 'string' ? o.text : undefined;
       const c = id !== undefined
         ? completeCorrection(ctx, num(id, '纠错反馈编号'), typeof o.note === 'string' ? o.note : undefined, actor)
-        : reportCorrection(ctx, { resourceId: num(o.resource, '资源编号（--resource）'), ...(typeof o.problem === 'string' ? { problem: o.problem } : {}) }, actor);
+        : reportCorrection(ctx, { resourceId: resourceId(ctx, o.resource), ...(problem ? { problem } : {}) }, actor);
       print(o, c, () => `纠错反馈 #${c.id} “${c.resourceName}” ${c.status === 'corrected' ? `已校核更正${c.late ? `（逾期，时限 ${c.due}）` : ''}` : `已反馈，提供部门${c.providerUnit}应于 ${c.due} 前校核更正`}`);
     });
 
@@ -187,27 +202,38 @@ export function registerShare(program: Command): void {
       print(o, list, () => (list.length ? list.map(requestLine).join('\n') : '没有共享申请'));
     });
 
-  common(share.command('board').description('各部门数据共享情况（可导出 CSV/XLSX）')).option('--as <unit>', '查看部门')
-    .option('--csv <file>', '导出 CSV').option('--xlsx <file>', '导出 XLSX')
+  exporting(common(share.command('board').description('各部门数据共享情况（可导出 CSV/XLSX）')).option('--as <unit>', '查看部门'))
     .action(async (o: Opts) => {
       const ctx = open(o);
       const b = board(ctx, who(ctx, o));
       const file = await writeTable(o, `政务数据共享情况（截至 ${ctx.today()}）`, BOARD_HEADER, boardRows(b));
+      if (file === '-') return;
       print(o, b, () => (file ? `已导出 ${file}` : b.map((u) => `${u.unit}  目录 ${u.resources.total}  收到申请 ${u.asProvider.received}（答复逾期 ${u.asProvider.late}）  提出申请 ${u.asUser.requests}  纠错 ${u.corrections.received}（逾期 ${u.corrections.late}）  目录更新逾期 ${u.catalogue.late}  预警 ${u.warnings}`).join('\n') || '尚无数据共享记录'));
     });
 
-  common(share.command('evaluate').description('管理部门考核评估（10号 七 监督检查），可导出 CSV/XLSX'))
-    .option('--quarter <q>', '如 2023Q1').option('--year <y>', '如 2023').option('--csv <file>', '导出 CSV').option('--xlsx <file>', '导出 XLSX')
+  exporting(common(share.command('evaluate').description('管理部门考核评估（10号 七 监督检查），可导出 CSV/XLSX'))
+    .option('--quarter <q>', '如 2023Q1').option('--year <y>', '如 2023'))
     .action(async (o: Opts) => {
       const ctx = open(o);
       const e = evaluateSharing(ctx, parsePeriod(pick(o, 'quarter', 'year')));
       const file = await writeTable(o, `${e.period.label}政务数据共享考核评估（${e.period.from} 至 ${e.period.to}）`, EVALUATION_HEADER, evaluationRows(e));
+      if (file === '-') return;
       print(o, e, () => (file ? `已导出 ${file}` : [`${e.period.label}政务数据共享考核评估（截至 ${e.asOf}）`, ...e.units.map((u) => `${u.rank}. ${u.unit}  逾期 ${u.lateItems}  ${u.result}${u.findings.length ? `  ${u.findings.join('；')}` : ''}`)].join('\n')));
     });
 }
 
+/** `--resource 3`, or a resource's name when exactly one listed resource has it. */
+function resourceId(ctx: ShareContext, v: unknown): number {
+  if (typeof v === 'string' && !/^\d+$/.test(v.trim())) {
+    const named = resources(ctx).filter((r) => r.name === v.trim());
+    if (named.length === 1) return named[0]!.id;
+    throw new GongbaoError('bad-argument', named.length ? `有 ${named.length} 项资源名为“${v.slice(0, 40)}”，请用编号（share catalogue list）` : `目录中没有名为“${v.slice(0, 40)}”的资源`);
+  }
+  return num(v, '资源编号（--resource）');
+}
+
 function submitOne(ctx: ShareContext, o: Opts, actor: Actor): ShareRequest {
-  return submitRequest(ctx, { resourceId: num(o.resource, '资源编号（--resource）'), ...pick(o, 'purpose', 'scene') }, actor);
+  return submitRequest(ctx, { resourceId: resourceId(ctx, o.resource), ...pick(o, 'purpose', 'scene') }, actor);
 }
 
 /** Act, then show the request as the actor sees it (with its history). */

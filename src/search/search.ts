@@ -188,7 +188,8 @@ function runSearch(db: Db, req: SearchRequest, parsed: ParsedQuery, limits: Sear
   const rest = ordered.filter((r) => !pinnedOnPage.includes(r.id));
   const pageRows = page === 1 ? rest.slice(0, pageSize) : rest.slice(offset - pinned.length, offset - pinned.length + pageSize);
   const hits = [...pinnedOnPage.map((id) => ({ id, score: -1000 })), ...pageRows].slice(0, pageSize).map((r) => hydrate(db, r.id, r.score, params.today as string, parsed.terms));
-  const extra = match ? (statement(db, `SELECT count(*) AS n FROM json_each(:ids) WHERE value NOT IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m)`).get({ ids: JSON.stringify(pinned), m: match }) as { n: number }).n : pinned.length;
+  // Pinned 文号 documents that do not match the words add to the total (none pinned: nothing to look up).
+  const extra = match && pinned.length ? (statement(db, `SELECT count(*) AS n FROM json_each(:ids) WHERE value NOT IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH :m)`).get({ ids: JSON.stringify(pinned), m: match }) as { n: number }).n : pinned.length;
   const totalExact = all !== null || matched <= limits.count;
   const total = (all ? matched : Math.min(matched, limits.count)) + extra;
   const cap = limits.facets ?? FACET_LIMIT;

@@ -101,7 +101,7 @@ export function actOnRequest(ctx: ShareContext, id: number, name: keyof typeof S
         break;
       case 'approve':
       case 'refuse':
-        if (step.action === 'refuse' && (!reason || reason.length < 4)) {
+        if (step.action === 'refuse' && [...(reason ?? '').replace(/[\s\p{P}]/gu, '')].length < 2) {
           throw new GongbaoError('bad-argument', '不予提供须说明理由和依据（--reason，10号 五（三）2：对不予提供的，提供部门应说明理由；五（四）2：对驳回的申请要提供充分的依据）');
         }
         if (req.status === 'awaiting_provider') {

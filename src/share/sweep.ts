@@ -9,7 +9,12 @@ import type { CatalogueTrigger, Correction, ShareRequest } from './model.js';
 import { lastEventAt, list, raise, subjectOf } from './store.js';
 
 export interface ShareRaised {
+  /** `request:3`, `correction:1`, `trigger:2`. */
   subject: string;
+  /** The request's, correction's or trigger's own id. */
+  requestId?: number;
+  correctionId?: number;
+  triggerId?: number;
   unit: string;
   kind: 'reminder' | 'review-overdue' | 'response-overdue' | 'correction-overdue' | 'catalogue-overdue';
   key: string;
@@ -32,7 +37,8 @@ export function shareTick(ctx: ShareContext): ShareRaised[] {
         ? { kind: late, message: `预警：${what}已超过时限 ${due}（逾期 ${cal.workdaysBetween(due, today)} 个工作日）${note}` }
         : cal.workdaysBetween(today, due) <= ctx.profile.remindWorkdaysBefore ? { kind: 'reminder' as const, message: `提醒：${what}应于 ${due} 前完成${note}` } : null;
       if (!w) return;
-      const r: ShareRaised = { subject, unit, key: due, ...w };
+      const [type, id] = subject.split(':') as [string, string];
+      const r: ShareRaised = { subject, [`${type}Id`]: Number(id), unit, key: due, ...w };
       if (raise(ctx.db, { ...r, raisedAt: at })) raised.push(r);
     };
     for (const q of list<ShareRequest>(ctx.db, 'share_requests', "status IN ('submitted', 'awaiting_provider')")) {

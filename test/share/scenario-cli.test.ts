@@ -75,10 +75,14 @@ describe('data sharing through the CLI', () => {
     expect(r1).toMatchObject({ status: 'reported', due: '2023-02-16' });
     expect(await ok('2023-02-15T09:00:00+08:00', 'correct', String(r1.id), '--done', '--as', '县民政局', '--note', '已更正')).toMatchObject({ late: false });
     expect((await ok('2023-02-17T09:00:00+08:00', 'tick')).raised).toEqual([expect.objectContaining({ kind: 'correction-overdue', unit: '县公安局' })]);
-    expect(await ok('2023-02-20T09:00:00+08:00', 'correct', String(r2.id), '--done', '--as', '县公安局')).toMatchObject({ late: true });
+    // The correction's number alone marks it corrected (--done may be left out).
+    expect(await ok('2023-02-20T09:00:00+08:00', 'correct', String(r2.id), '--as', '县公安局')).toMatchObject({ status: 'corrected', late: true });
+    // A resource may be named instead of numbered.
+    const named = await ok('2023-02-20T09:30:00+08:00', 'request', '--as', '县统计局', '--resource', '低保对象名单', '--purpose', '统计分析');
+    expect(named).toMatchObject({ resourceId: welfare.id, status: 'submitted' });
 
     // Departments see their own requests only.
-    expect((await ok('2023-02-20T10:00:00+08:00', 'list', '--as', '县民政局')).map((q: { id: number }) => q.id)).toEqual([a.id]);
+    expect((await ok('2023-02-20T10:00:00+08:00', 'list', '--as', '县民政局')).map((q: { id: number }) => q.id)).toEqual([a.id, named.id]);
     expect((await gb('2023-02-20T10:00:00+08:00', 'show', String(c.id), '--as', '县民政局')).stderr).toMatch(/无权/);
 
     const boardRows = await ok('2023-02-20T10:00:00+08:00', 'board');
@@ -90,6 +94,8 @@ describe('data sharing through the CLI', () => {
     await ok('2023-04-03T09:00:00+08:00', 'evaluate', '--quarter', '2023Q1', '--csv', csv);
     await ok('2023-04-03T09:00:00+08:00', 'board', '--xlsx', xlsx);
     expect(readFileSync(csv, 'utf8')).toMatch(/^\ufeff排名,部门,.*\r\n.*县公安局/s);
+    const piped = await runBin(['share', 'board', '--format', 'csv', '--db', db, '--now', '2023-04-03T09:00:00+08:00']);
+    expect(piped.stdout).toMatch(/^\ufeff部门,目录资源,/);
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
   });
 });
