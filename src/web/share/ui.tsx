@@ -92,7 +92,7 @@ export const OverviewPage: FC<ShareFrame & { todo: ShareRequest[]; mine: ShareRe
         </ul>
       ) : null}
     </section>
-    {p.manager ? null : (
+    {p.overseer ? null : (
       <section class="panel" aria-labelledby="mine-h">
         <h2 id="mine-h" class="panel-title">本部门提出的申请</h2>
         <RequestTable items={p.mine} today={p.today} caption="本部门提出的申请" />
