@@ -77,6 +77,7 @@ const rss0 = process.memoryUsage().rss;
 const first = [];
 for (const { q } of mix) first.push(time(() => searchUncached(db, { q, pageSize: 10 }))[1]);
 const engine = [];
+const slowest = [];
 const exhaustive = [];
 let agree = 0;
 let overlap = 0;
@@ -88,6 +89,7 @@ for (let r = 0; r < rounds; r++) {
   for (const { q, judgments } of mix) {
     const [e, ms] = time(() => searchUncached(db, { q, pageSize: 10 }));
     engine.push(ms);
+    slowest.push({ q, ms, total: e.total });
     if (opt['engine-only']) {
       peak = Math.max(peak, process.memoryUsage().rss);
       continue;
@@ -114,5 +116,8 @@ if (!opt['engine-only']) console.log(`exhaustive ms p50 / p99 / max: ${fmt(pct(e
 console.log(`first round (postings read) ms p50 / p99 / max: ${fmt(pct(first, 50))} / ${fmt(pct(first, 99))} / ${fmt(Math.max(...first))}`);
 console.log(`facets exact for ${facetsExact} of ${mix.length} queries (the rest estimated from a sample and labelled)`);
 if (!opt['engine-only']) console.log(`nDCG@10 over the ${judgedN} judged queries: engine ${fmt(ndcgEngine / judgedN, 3)}, exhaustive ${fmt(ndcgExhaustive / judgedN, 3)} (judged documents held once: ${held} of ${judgedNumbers.length})`);
+const worst = new Map();
+for (const x of slowest) if (!worst.has(x.q) || worst.get(x.q).ms < x.ms) worst.set(x.q, x);
+console.log(`slowest engine queries (worst round): ${[...worst.values()].sort((a, b) => b.ms - a.ms).slice(0, 6).map((x) => `${x.q} ${fmt(x.ms)} ms (${x.total} matches)`).join('; ')}`);
 globalThis.gc?.();
 console.log(`RSS MB: ${fmt(rss0 / 1e6, 0)} after open and warm-up, ${fmt(peak / 1e6, 0)} peak${globalThis.gc ? `, ${fmt(process.memoryUsage().rss / 1e6, 0)} after a GC` : ''}${opt['engine-only'] ? ' (engine only)' : ' (engine and exhaustive FTS5 ranking in one process)'}`);

@@ -103,6 +103,40 @@ export function scoreExpr(e: Expr, held: readonly number[]): number | null {
   return any ? sum : null;
 }
 
+/**
+ * scoreExpr compiled once per query into nested closures over a Float64Array
+ * of what each phrase gives the document: the same sums, without walking the
+ * tree for each of 100k matches. Returns -1 where scoreExpr returns null
+ * (scores are never negative).
+ */
+export function compileExpr(e: Expr): (held: Float64Array) => number {
+  if (e.kind === 'phrase') {
+    const i = e.index;
+    return (h) => (h[i]! > 0 ? h[i]! : -1);
+  }
+  const parts = e.children.map(compileExpr);
+  if (e.kind === 'and') {
+    return (h) => {
+      let sum = 0;
+      for (const p of parts) {
+        const r = p(h);
+        if (r < 0) return -1;
+        sum += r;
+      }
+      return sum;
+    };
+  }
+  return (h) => {
+    let sum = 0;
+    let any = false;
+    for (const p of parts) {
+      const r = p(h);
+      if (r >= 0) (sum += r), (any = true);
+    }
+    return any ? sum : -1;
+  };
+}
+
 /** An SQLite varint (as FTS5 writes its records). */
 function varint(buf: Uint8Array, at: number): [number, number] {
   let v = 0;
@@ -292,7 +326,8 @@ export function rankAll(db: Db, match: string, weights: string): Ranked | null {
   const idfs = lists.map((l) => idfOf(s.rows, l.ids.length));
   const ids = matches(tree, lists);
   const scores = new Float64Array(ids.length);
-  const held = new Array<number>(phrases.length).fill(0);
+  const held = new Float64Array(phrases.length);
+  const score = compileExpr(tree);
   // The matches ascend, and so does each phrase's list: one cursor per phrase walks it once.
   const cursor = new Array<number>(phrases.length).fill(0);
   for (let n = 0; n < ids.length; n++) {
@@ -306,7 +341,7 @@ export function rankAll(db: Db, match: string, weights: string): Ranked | null {
       // As FTS5 sums: idf · (F·(k1+1)) / (F + k1·(1 − b + b·D/avgdl)).
       held[i] = c < l.ids.length && l.ids[c] === id ? (idfs[i]! * (l.F[c]! * (K1 + 1))) / (l.F[c]! + norm) : 0;
     }
-    scores[n] = -(scoreExpr(tree, held) ?? 0);
+    scores[n] = -Math.max(0, score(held));
   }
   return { ids, scores };
 }

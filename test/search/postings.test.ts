@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { openLibrary } from '../../src/store/library.js';
 import { ingestBytes } from '../../src/store/ingest.js';
 import { searchUncached, type SearchResult } from '../../src/search/search.js';
-import { ftsStats, idfOf, parseExpr, phrasesOf, rankAll, scoreExpr } from '../../src/search/postings.js';
+import { compileExpr, type Expr, ftsStats, idfOf, parseExpr, phrasesOf, rankAll, scoreExpr } from '../../src/search/postings.js';
 
 const WORDS = ['河湖', '水利', '安全', '生产', '教育', '医疗', '保险', '养老', '农业', '交通', '环境', '保护', '森林', '防火', '粮食', '扶贫', '住房', '就业', '统计', '审计'];
 
@@ -87,6 +87,19 @@ describe('the pieces', () => {
     expect(scoreExpr(e, [1, 2, 4, 0])).toBe(3);
     expect(scoreExpr(e, [1, 0, 4, 0])).toBeNull();
     expect(scoreExpr(e, [0, 2, 4, 8])).toBeNull();
+  });
+  it('compiles an expression into a scorer that agrees with scoreExpr on any tree and any document', () => {
+    const tree = fc.letrec<{ e: Expr }>((tie) => ({
+      e: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+        fc.integer({ min: 0, max: 5 }).map((index): Expr => ({ kind: 'phrase', index })),
+        fc.record({ kind: fc.constantFrom('and' as const, 'or' as const), children: fc.array(tie('e'), { minLength: 1, maxLength: 4 }) }) as fc.Arbitrary<Expr>),
+    })).e;
+    const held = fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 50, noNaN: true })), { minLength: 6, maxLength: 6 });
+    fc.assert(fc.property(tree, held, (e, h) => {
+      const expected = scoreExpr(e, h);
+      const got = compileExpr(e)(Float64Array.from(h));
+      return expected === null ? got === -1 : Math.abs(got - expected) < 1e-9;
+    }), { numRuns: 500 });
   });
   it('computes idf as FTS5 does, never below 1e-6', () => {
     expect(idfOf(100, 10)).toBeCloseTo(Math.log(90.5 / 10.5));
