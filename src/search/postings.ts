@@ -326,22 +326,33 @@ export function rankAll(db: Db, match: string, weights: string): Ranked | null {
   const idfs = lists.map((l) => idfOf(s.rows, l.ids.length));
   const ids = matches(tree, lists);
   const scores = new Float64Array(ids.length);
-  const held = new Float64Array(phrases.length);
-  const score = compileExpr(tree);
-  // The matches ascend, and so does each phrase's list: one cursor per phrase walks it once.
-  const cursor = new Array<number>(phrases.length).fill(0);
-  for (let n = 0; n < ids.length; n++) {
-    const id = ids[n]!;
-    const norm = K1 * (1 - B_LEN + (B_LEN * len[id]!) / s.avgdl);
-    for (let i = 0; i < lists.length; i++) {
-      const l = lists[i]!;
-      let c = cursor[i]!;
-      while (c < l.ids.length && l.ids[c]! < id) c++;
-      cursor[i] = c;
-      // As FTS5 sums: idf · (F·(k1+1)) / (F + k1·(1 − b + b·D/avgdl)).
-      held[i] = c < l.ids.length && l.ids[c] === id ? (idfs[i]! * (l.F[c]! * (K1 + 1))) / (l.F[c]! + norm) : 0;
+  // |d|'s part of the denominator, once per match.
+  const norm = new Float64Array(ids.length);
+  for (let n = 0; n < ids.length; n++) norm[n] = K1 * (1 - B_LEN + (B_LEN * len[ids[n]!]!) / s.avgdl);
+  // Each phrase's part per match, by one merge of its list with the matches (both ascend):
+  // as FTS5 sums, idf · (F·(k1+1)) / (F + k1·(1 − b + b·D/avgdl)); 0 where the phrase is absent.
+  const parts = lists.map((l, i) => {
+    const part = new Float64Array(ids.length);
+    const lids = l.ids;
+    const F = l.F;
+    const idf = idfs[i]!;
+    for (let n = 0, c = 0; n < ids.length && c < lids.length; n++) {
+      const id = ids[n]!;
+      while (c < lids.length && lids[c]! < id) c++;
+      if (lids[c] === id) part[n] = (idf * (F[c]! * (K1 + 1))) / (F[c]! + norm[n]!);
     }
-    scores[n] = -Math.max(0, score(held));
+    return part;
+  });
+  if (tree.kind === 'phrase') {
+    const part = parts[0]!;
+    for (let n = 0; n < ids.length; n++) scores[n] = -part[n]!;
+  } else {
+    const held = new Float64Array(phrases.length);
+    const score = compileExpr(tree);
+    for (let n = 0; n < ids.length; n++) {
+      for (let i = 0; i < parts.length; i++) held[i] = parts[i]![n]!;
+      scores[n] = -Math.max(0, score(held));
+    }
   }
   return { ids, scores };
 }

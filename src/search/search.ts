@@ -93,8 +93,17 @@ export function filterSql(f: SearchFilters, params: Record<string, unknown>): st
 
 const BASE = `FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id`;
 
+const unitNameCache = new WeakMap<Db, { generation: string; names: string[] }>();
+
+/** Every unit name and alias the library knows (read again only when the library changes). */
 export function unitNames(db: Db): string[] {
-  return (statement(db, 'SELECT name AS n FROM units UNION SELECT alias FROM unit_aliases').all() as { n: string }[]).map((r) => r.n);
+  const generation = generationOf(db);
+  let c = unitNameCache.get(db);
+  if (c?.generation !== generation) {
+    const names = (statement(db, 'SELECT name AS n FROM units UNION SELECT alias FROM unit_aliases').all() as { n: string }[]).map((r) => r.n);
+    unitNameCache.set(db, (c = { generation, names }));
+  }
+  return c.names;
 }
 
 /**
@@ -305,9 +314,13 @@ function facetsOver(db: Db, m: string, where: string, params: Record<string, unk
   return { facets: groupFacets(db, rows, (span.hi - span.lo + 1) / (width * FACET_WINDOWS)), exact: false };
 }
 
-/** Facets of every match (ids from the in-memory ranking): all of them up to `cap`, else every step-th, scaled. */
+/**
+ * Facets of every match (ids from the in-memory ranking): all of them up to
+ * `cap`, else every step-th of them, half `cap` in all, scaled (labelled as
+ * estimates either way; half the sample halves their cost, about 5 ms at 100k).
+ */
 function facetsOfIds(db: Db, ids: Int32Array, params: Record<string, unknown>, cap: number): { facets: SearchResult['facets']; exact: boolean } {
-  const step = ids.length > cap ? ids.length / cap : 1;
+  const step = ids.length > cap ? ids.length / Math.ceil(cap / 2) : 1;
   const sample: number[] = [];
   for (let x = 0; x < ids.length; x += step) sample.push(ids[Math.floor(x)]!);
   const rows = statement(db, `SELECT ${FACET_COLUMNS} FROM documents d JOIN issues i ON i.id = d.issue_id LEFT JOIN validity v ON v.doc_id = d.id
