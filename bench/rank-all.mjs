@@ -92,6 +92,7 @@ for (let r = 0; r < rounds; r++) {
     slowest.push({ q, ms, total: e.total });
     if (opt['engine-only']) {
       peak = Math.max(peak, process.memoryUsage().rss);
+      if (r === 0 && e.facetsExact) facetsExact++;
       continue;
     }
     const [x, xms] = time(() => searchUncached(db, { q, pageSize: 10 }, EXHAUSTIVE));
