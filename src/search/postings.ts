@@ -40,6 +40,9 @@ interface Cache {
   /** |d| by rowid, up to `lengthsTo`. */
   lengths: Float32Array;
   lengthsTo: number;
+  /** Each document's year by rowid (0: none), up to `yearsTo`. */
+  years: Int16Array;
+  yearsTo: number;
 }
 
 const caches = new WeakMap<Db, Cache>();
@@ -185,7 +188,7 @@ const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
 function cacheOf(db: Db): Cache {
   const epoch = indexEpoch(db);
   let c = caches.get(db);
-  if (!c || c.epoch !== epoch) caches.set(db, (c = { epoch, phrases: new Map(), entries: 0, lengths: new Float32Array(0), lengthsTo: 0 }));
+  if (!c || c.epoch !== epoch) caches.set(db, (c = { epoch, phrases: new Map(), entries: 0, lengths: new Float32Array(0), lengthsTo: 0, years: new Int16Array(0), yearsTo: 0 }));
   return c;
 }
 
@@ -201,6 +204,37 @@ function lengths(db: Db, c: Cache, maxId: number): Float32Array {
   c.lengths = grown;
   c.lengthsTo = maxId;
   return grown;
+}
+
+/**
+ * Each document's year as `yearSql` reads it (0 when it has none), by rowid:
+ * read once (streamed), then only for appended documents, so a year typed
+ * into a query is checked in memory for every match.
+ */
+export function yearsOf(db: Db, yearSql: string): Int16Array {
+  const c = cacheOf(db);
+  const maxId = ftsStats(db).maxId;
+  if (maxId <= c.yearsTo) return c.years;
+  const grown = new Int16Array(Math.max(maxId + 1, Math.ceil(c.years.length * 1.5)));
+  grown.set(c.years);
+  const rows = statement(db, `SELECT d.id, ${yearSql} FROM documents d JOIN issues i ON i.id = d.issue_id WHERE d.id > ? AND d.id <= ?`).raw().iterate(c.yearsTo, maxId);
+  for (const [id, year] of rows as IterableIterator<[number, string | null]>) grown[id] = Number(year) || 0;
+  c.years = grown;
+  c.yearsTo = maxId;
+  return grown;
+}
+
+/** The ranking restricted to the matches `keep` accepts (an in-memory test), in the same order. */
+export function within(r: Ranked, keep: (id: number) => boolean): Ranked {
+  const ids = new Int32Array(r.ids.length);
+  const scores = new Float64Array(r.ids.length);
+  let n = 0;
+  for (let i = 0; i < r.ids.length; i++) {
+    if (!keep(r.ids[i]!)) continue;
+    ids[n] = r.ids[i]!;
+    scores[n++] = r.scores[i]!;
+  }
+  return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { issueGeneration, statement, type Db } from '../store/db.js';
 import { parseQuery, type ParsedQuery, type Suggestion } from './query.js';
 import { buildSnippet } from './snippet.js';
 import { STATUS_SQL, type ValidityStatus } from '../store/status.js';
-import { best, ftsStats, rankAll, type Ranked } from './postings.js';
+import { best, ftsStats, rankAll, within, yearsOf, type Ranked } from './postings.js';
 
 export interface SearchFilters {
   year?: number;
@@ -223,6 +223,15 @@ function topRows(db: Db, m: string, where: string, params: Record<string, unknow
   const bestOf = (w: string, p: Record<string, unknown>): { id: number; score: number }[] =>
     ranked ? best(ranked, need, keepWhere(w, p)) : scoredRows(db, m, w, p).sort((a, b) => a.score - b.score || b.id - a.id).slice(0, need);
   if (!typedYear) return { rows: bestOf(where, params), ranked };
+  if (ranked && where === UNFILTERED) {
+    // Without other filters the year of every match is known in memory: no SQL per candidate.
+    const years = yearsOf(db, YEAR_SQL);
+    const y = Number(typedYear);
+    const lifted = best(within(ranked, (id) => years[id] === y), need);
+    if (lifted.length >= need) return { rows: lifted, ranked };
+    // As `YEAR_SQL <> :typedYear` reads: documents without a year are in neither part.
+    return { rows: [...lifted, ...best(within(ranked, (id) => years[id] !== y && years[id] !== 0), need)].slice(0, need), ranked };
+  }
   const lifted = bestOf(`${where} AND ${YEAR_SQL} = :typedYear`, { ...params, typedYear });
   if (lifted.length >= need) return { rows: lifted, ranked };
   const seen = new Set(lifted.map((r) => r.id));
