@@ -37,12 +37,10 @@ interface Cache {
   epoch: string;
   phrases: Map<string, Postings>;
   entries: number;
-  /** |d| by rowid, up to `lengthsTo`. */
-  lengths: Float32Array;
-  lengthsTo: number;
-  /** Each document's year by rowid (0: none), up to `yearsTo`. */
-  years: Int16Array;
-  yearsTo: number;
+  /** |d| by rowid. */
+  lengths: ByRowid<Float32Array>;
+  /** Each document's year by rowid (0: none). */
+  years: ByRowid<Int16Array>;
 }
 
 const caches = new WeakMap<Db, Cache>();
@@ -188,23 +186,35 @@ const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
 function cacheOf(db: Db): Cache {
   const epoch = indexEpoch(db);
   let c = caches.get(db);
-  if (!c || c.epoch !== epoch) caches.set(db, (c = { epoch, phrases: new Map(), entries: 0, lengths: new Float32Array(0), lengthsTo: 0, years: new Int16Array(0), yearsTo: 0 }));
+  if (!c || c.epoch !== epoch) caches.set(db, (c = { epoch, phrases: new Map(), entries: 0, lengths: { values: new Float32Array(0), to: 0 }, years: { values: new Int16Array(0), to: 0 } }));
   return c;
 }
 
-/** |d| for every rowid up to maxId (read once, then only for appended documents). */
-function lengths(db: Db, c: Cache, maxId: number): Float32Array {
-  if (maxId <= c.lengthsTo) return c.lengths;
-  const grown = new Float32Array(Math.max(maxId + 1, Math.ceil(c.lengths.length * 1.5)));
-  grown.set(c.lengths);
-  // Streamed: 100k rows held at once would leave tens of MB of freed buffers with the allocator.
-  for (const [id, sz] of statement(db, 'SELECT id, sz FROM doc_fts_docsize WHERE id > ? AND id <= ?').raw().iterate(c.lengthsTo, maxId) as IterableIterator<[number, Uint8Array]>) {
-    grown[id] = sumVarints(sz);
-  }
-  c.lengths = grown;
-  c.lengthsTo = maxId;
+/** A per-document value by rowid, read for the rowids up to `to`. */
+interface ByRowid<A extends Float32Array | Int16Array> {
+  values: A;
+  to: number;
+}
+
+/**
+ * A per-document column brought up to `maxId`: read once, then only for
+ * appended documents. `sql` selects (id, value) for ids in (?, ?]. Streamed:
+ * 100k rows held at once would leave tens of MB of freed buffers with the
+ * allocator.
+ */
+function extend<A extends Float32Array | Int16Array, V>(db: Db, col: ByRowid<A>, maxId: number, sql: string, read: (v: V) => number, make: (n: number) => A): A {
+  if (maxId <= col.to) return col.values;
+  const grown = make(Math.max(maxId + 1, Math.ceil(col.values.length * 1.5)));
+  grown.set(col.values);
+  for (const [id, v] of statement(db, sql).raw().iterate(col.to, maxId) as IterableIterator<[number, V]>) grown[id] = read(v);
+  col.values = grown;
+  col.to = maxId;
   return grown;
 }
+
+/** |d| for every rowid up to maxId. */
+const lengths = (db: Db, c: Cache, maxId: number): Float32Array =>
+  extend(db, c.lengths, maxId, 'SELECT id, sz FROM doc_fts_docsize WHERE id > ? AND id <= ?', (sz: Uint8Array) => sumVarints(sz), (n) => new Float32Array(n));
 
 /**
  * Each document's year as `yearSql` reads it (0 when it has none), by rowid:
@@ -212,16 +222,8 @@ function lengths(db: Db, c: Cache, maxId: number): Float32Array {
  * into a query is checked in memory for every match.
  */
 export function yearsOf(db: Db, yearSql: string): Int16Array {
-  const c = cacheOf(db);
-  const maxId = ftsStats(db).maxId;
-  if (maxId <= c.yearsTo) return c.years;
-  const grown = new Int16Array(Math.max(maxId + 1, Math.ceil(c.years.length * 1.5)));
-  grown.set(c.years);
-  const rows = statement(db, `SELECT d.id, ${yearSql} FROM documents d JOIN issues i ON i.id = d.issue_id WHERE d.id > ? AND d.id <= ?`).raw().iterate(c.yearsTo, maxId);
-  for (const [id, year] of rows as IterableIterator<[number, string | null]>) grown[id] = Number(year) || 0;
-  c.years = grown;
-  c.yearsTo = maxId;
-  return grown;
+  const sql = `SELECT d.id, ${yearSql} FROM documents d JOIN issues i ON i.id = d.issue_id WHERE d.id > ? AND d.id <= ?`;
+  return extend(db, cacheOf(db).years, ftsStats(db).maxId, sql, (year: string | null) => Number(year) || 0, (n) => new Int16Array(n));
 }
 
 /** The ranking restricted to the matches `keep` accepts (an in-memory test), in the same order. */
