@@ -16,7 +16,7 @@ import { actOnRequest, listRequests, showRequest, submitRequest } from '../share
 import { completeCorrection, listCorrections, reportCorrection, showCorrection } from '../share/corrections.js';
 import { shareTick } from '../share/sweep.js';
 import { board, BOARD_HEADER, boardRows, evaluateSharing, EVALUATION_HEADER, evaluationRows } from '../share/board.js';
-import { parseShareType, REQUEST_STATUS_LABEL, SHARE_ACTION_LABEL, REQUEST_STATUSES, TRIGGER_KINDS, type RequestStatus, type Resource, type ShareRequest, type TriggerKind } from '../share/model.js';
+import { requireShareType, REQUEST_STATUS_LABEL, SHARE_ACTION_LABEL, REQUEST_STATUSES, TRIGGER_KINDS, type RequestStatus, type Resource, type ShareRequest, type TriggerKind } from '../share/model.js';
 import { toCsv } from '../web/api/csv.js';
 import { tableXlsx } from '../web/api/xlsx.js';
 import { clockOf } from './clock.js';
@@ -43,13 +43,8 @@ const print = (o: Opts, value: unknown, text: () => string) => process.stdout.wr
 const unitsOf = (v: unknown) => (typeof v === 'string' ? v.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : undefined);
 
 function typeOf(o: Opts): Pick<ResourceInput, 'type' | 'exclusive'> {
-  if (typeof o.type !== 'string') return unitsOf(o.exclusive) ? { exclusive: unitsOf(o.exclusive)! } : {};
-  const t = parseShareType(o.type);
-  if (!t) throw new GongbaoError('bad-argument', `共享类型应为 无条件、有条件、不予共享 或 专用：${o.type.slice(0, 20)}`);
   const exclusive = unitsOf(o.exclusive);
-  if (t.exclusive && !exclusive?.length) throw new GongbaoError('bad-argument', '专用资源须用 --exclusive 列出专用的部门');
-  // 专用 alone: departments off the list apply like for conditional data (our choice, docs/DATA-SHARING.md).
-  return { type: t.type ?? 'conditional', ...(exclusive ? { exclusive } : {}) };
+  return { ...(typeof o.type === 'string' ? { type: requireShareType(o.type, exclusive) } : {}), ...(exclusive ? { exclusive } : {}) };
 }
 
 const resourceLine = (r: Resource) => `#${r.id} ${r.name}  提供部门：${r.providerUnit}  ${typeLabel(r)}${r.reason ? `  理由：${r.reason}` : ''}${r.agentUnit ? `  授权代理方：${r.agentUnit}` : ''}`;
@@ -110,8 +105,7 @@ export function registerShare(program: Command): void {
 
   common(cat.command('list').description('查看目录')).option('--unit <unit>', '提供部门').option('--type <type>', '共享类型').action((o: Opts) => {
     const ctx = open(o);
-    const type = typeof o.type === 'string' ? parseShareType(o.type)?.type ?? undefined : undefined;
-    const list = resources(ctx, { ...(o.unit ? { unit: String(o.unit) } : {}), ...(type ? { type } : {}) });
+    const list = resources(ctx, { ...(o.unit ? { unit: String(o.unit) } : {}), ...(typeof o.type === 'string' ? { type: o.type } : {}) });
     print(o, list, () => (list.length ? list.map(resourceLine).join('\n') : '目录为空'));
   });
 

@@ -6,8 +6,7 @@ import { defaultDbPath } from '../store/db.js';
 import { ingestPaths, openLibrary } from '../store/library.js';
 import { bundledSamplesDir } from '../paths.js';
 import { Supervision } from '../supervise/service.js';
-import { tick } from '../supervise/sweep.js';
-import { shareTick } from '../share/sweep.js';
+import { sweepAll } from '../share/sweep.js';
 import { ShareContext } from '../share/context.js';
 import { evaluate, explainGrade, parsePeriod } from '../supervise/evaluate.js';
 import { clockOf } from './clock.js';
@@ -129,10 +128,7 @@ export function registerTask(program: Command): void {
     });
 
   common(task.command('tick').description('按当前时间扫描：提醒、预警、督办通知书、升级督办、红牌')).action((o: Common) => {
-    const sv = open(o);
-    const raised = tick(sv);
-    // One sweep for both workflows: 督办 deadlines, then the 政务数据共享 limits (also `share tick`).
-    const sharing = shareTick(new ShareContext(sv));
+    const { raised, sharing } = sweepAll(new ShareContext(open(o)));
     const lines = [...raised.map((r) => `#${r.taskId} ${r.unit} ${r.kind} ${r.message}`), ...sharing.map((r) => `${r.subject} ${r.unit} ${r.kind} ${r.message}`)];
     print(o, { raised, sharing }, () => (lines.length ? lines.join('\n') : '没有新的提醒或预警'));
   });

@@ -8,7 +8,7 @@ import { GongbaoError } from '../errors.js';
 import type { Actor } from '../supervise/model.js';
 import { isRealDay } from '../supervise/calendar.js';
 import type { ShareContext } from './context.js';
-import { SHARE_TYPE_LABEL, TRIGGER_KINDS, type CatalogueTrigger, type Resource, type ShareType, type TriggerKind } from './model.js';
+import { parseShareType, SHARE_TYPE_HINT, SHARE_TYPE_LABEL, TRIGGER_KINDS, type CatalogueTrigger, type Resource, type ShareType, type TriggerKind } from './model.js';
 import { append, insert, list, load, save, subjectOf } from './store.js';
 
 export interface ResourceInput {
@@ -36,13 +36,12 @@ function ownerOf(ctx: ShareContext, actor: Actor, provider: string | undefined):
 }
 
 /** The rules a resource must meet whatever its change: 不予共享 gives a reason, 专用 is not 不予共享. */
-function checkResource(ctx: ShareContext, r: Omit<Resource, 'id'>): void {
+function checkResource(r: Omit<Resource, 'id'>): void {
   if (r.type === 'none' && !r.reason) throw new GongbaoError('bad-argument', '不予共享类资源须说明理由和依据（--reason，10号 四（二）3：提供部门应当对不予共享提出充分合理的理由和依据）');
   if (r.type === 'none' && r.exclusiveUnits.length) throw new GongbaoError('bad-argument', '不予共享类资源不能标注“专用”');
   if (r.exclusiveUnits.includes(r.providerUnit)) throw new GongbaoError('bad-argument', '专用部门名单不应包含提供部门自己');
   if (r.agentUnit === r.providerUnit) throw new GongbaoError('bad-argument', '授权代理方应是提供部门以外的单位');
   if (!r.name) throw new GongbaoError('bad-argument', '请填写资源名称（--resource）');
-  void ctx;
 }
 
 const units = (ctx: ShareContext, names: string[] | undefined, what: string) => [...new Set((names ?? []).map((n) => n.trim()).filter(Boolean).map((n) => ctx.unit(n, what)))];
@@ -58,7 +57,7 @@ export function addResource(ctx: ShareContext, input: ResourceInput, actor: Acto
       agentUnit: input.agent ? ctx.unit(input.agent, '授权代理方') : null, description: input.description?.trim() || null,
       createdAt: at, updatedAt: at, withdrawn: false,
     };
-    checkResource(ctx, state);
+    checkResource(state);
     if (list<Resource>(ctx.db, 'share_resources', 'provider_unit = :p AND name = :n AND withdrawn = 0', { p: provider, n: name }).length) {
       throw new GongbaoError('conflict', `${provider}的目录中已有“${name.slice(0, 40)}”，修改请用 catalogue update`);
     }
@@ -89,7 +88,7 @@ export function updateResource(ctx: ShareContext, id: number, input: ResourceInp
     };
     // A new type without a new reason drops the old type's reason.
     if (input.type && input.type !== old.type && input.reason === undefined) next.reason = null;
-    checkResource(ctx, next);
+    checkResource(next);
     const changed = Object.keys(next).filter((k) => k !== 'updatedAt' && k !== 'version' && JSON.stringify(next[k as keyof Resource]) !== JSON.stringify(old[k as keyof Resource]));
     if (!changed.length) throw new GongbaoError('bad-argument', '没有需要修改的内容');
     save(ctx.db, 'share_resources', next, old.version, { name: next.name, withdrawn: next.withdrawn ? 1 : 0 });
@@ -103,15 +102,21 @@ export function updateResource(ctx: ShareContext, id: number, input: ResourceInp
 
 const strip = ({ version: _v, ...r }: Resource & { version: number }): Resource => r;
 
-export function resources(ctx: ShareContext, filter: { unit?: string; type?: ShareType; withdrawn?: boolean } = {}): Resource[] {
-  const where = [filter.withdrawn ? '1 = 1' : 'withdrawn = 0'];
+/** The listed resources, of one provider and of one type as typed (`专用`: those with a list of departments). */
+export function resources(ctx: ShareContext, filter: { unit?: string; type?: string } = {}): Resource[] {
   const params: Record<string, unknown> = {};
-  if (filter.unit) (where.push('provider_unit = :u'), (params.u = ctx.unit(filter.unit, '提供部门')));
-  return list<Resource & { version: number }>(ctx.db, 'share_resources', where.join(' AND '), params).filter((r) => !filter.type || r.type === filter.type).map(strip);
+  const type = filter.type ? parseShareType(filter.type) : null;
+  if (filter.type && !type) throw new GongbaoError('bad-argument', `${SHARE_TYPE_HINT}：${filter.type.slice(0, 20)}`);
+  if (filter.unit) params.u = ctx.unit(filter.unit, '提供部门');
+  return list<Resource & { version: number }>(ctx.db, 'share_resources', `withdrawn = 0${filter.unit ? ' AND provider_unit = :u' : ''}`, params)
+    .filter((r) => !type || (type.exclusive ? r.exclusiveUnits.length > 0 : r.type === type.type))
+    .map(strip);
 }
 
-export function resource(ctx: ShareContext, id: number): Resource {
-  return strip(load<Resource & { version: number }>(ctx.db, 'share_resources', id));
+/** Who acts for a resource's provider: the provider itself, or its 授权代理方 (10号 五（四）1), whose decisions count as the provider's. */
+export function actsForProvider(ctx: ShareContext, resourceId: number, actor: Actor): boolean {
+  const r = load<Resource>(ctx.db, 'share_resources', resourceId);
+  return actor.unit === r.providerUnit || (r.agentUnit !== null && actor.unit === r.agentUnit);
 }
 
 /** The label a resource shows: its type, and 专用 with its departments. */

@@ -5,6 +5,7 @@
 import { GongbaoError } from '../errors.js';
 import type { Actor } from '../supervise/model.js';
 import type { ShareContext } from './context.js';
+import { actsForProvider } from './catalogue.js';
 import type { Correction, Resource } from './model.js';
 import { append, events, insert, list, load, save, subjectOf, warningsOf, type ShareEvent, type ShareWarning } from './store.js';
 
@@ -29,8 +30,7 @@ export function reportCorrection(ctx: ShareContext, input: { resourceId: number;
 export function completeCorrection(ctx: ShareContext, id: number, note: string | undefined, actor: Actor): Correction {
   return ctx.run(actor, 'correction-done', subject(id), (at) => {
     const c = load<Correction>(ctx.db, 'share_corrections', id);
-    const agent = load<Resource>(ctx.db, 'share_resources', c.resourceId).agentUnit;
-    if (actor.unit !== c.providerUnit && actor.unit !== agent) throw new GongbaoError('forbidden', `${actor.unit}无权办理此项（应由提供部门${c.providerUnit}校核更正）`);
+    if (!actsForProvider(ctx, c.resourceId, actor)) throw new GongbaoError('forbidden', `${actor.unit}无权办理此项（应由提供部门${c.providerUnit}校核更正）`);
     if (c.status !== 'reported') throw new GongbaoError('conflict', '该反馈已校核更正');
     ctx.checkTime(subject(id), at);
     const late = ctx.today() > c.due;
@@ -43,7 +43,7 @@ export function completeCorrection(ctx: ShareContext, id: number, note: string |
 
 export function canSeeCorrection(ctx: ShareContext, c: Correction, actor: Actor): boolean {
   if (ctx.roleOf(actor) !== 'department') return true;
-  return actor.unit === c.userUnit || actor.unit === c.providerUnit || load<Resource>(ctx.db, 'share_resources', c.resourceId).agentUnit === actor.unit;
+  return actor.unit === c.userUnit || actsForProvider(ctx, c.resourceId, actor);
 }
 
 export function showCorrection(ctx: ShareContext, id: number, actor: Actor): Correction & { history: ShareEvent[]; warnings: ShareWarning[] } {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
+import { GongbaoError } from '../errors.js';
 
 /** 四（二）: three share types; 五（四）4: a resource marked 专用 serves the departments it lists. */
 export const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const;
@@ -11,14 +12,28 @@ export type ShareType = (typeof SHARE_TYPES)[number];
 
 export const SHARE_TYPE_LABEL: Record<ShareType, string> = { unconditional: '无条件共享', conditional: '有条件共享', none: '不予共享' };
 
-/** `无条件`, `无条件共享`, `unconditional` … → the type; `专用` → null type with exclusive set. */
-export function parseShareType(text: string): { type: ShareType | null; exclusive: boolean } | null {
+/**
+ * `无条件`, `无条件共享`, `unconditional` … → the type. `专用` alone is
+ * conditional for the departments off its list (our choice: they apply and
+ * the provider answers, docs/DATA-SHARING.md), and needs its list.
+ */
+export function parseShareType(text: string): { type: ShareType; exclusive: boolean } | null {
   const t = text.trim().toLowerCase();
   if (/^(无条件(共享)?|unconditional)$/.test(t)) return { type: 'unconditional', exclusive: false };
   if (/^(有条件(共享)?|conditional)$/.test(t)) return { type: 'conditional', exclusive: false };
   if (/^(不予共享|不共享|none)$/.test(t)) return { type: 'none', exclusive: false };
-  if (/^(专用|exclusive)$/.test(t)) return { type: null, exclusive: true };
+  if (/^(专用|exclusive)$/.test(t)) return { type: 'conditional', exclusive: true };
   return null;
+}
+
+export const SHARE_TYPE_HINT = '共享类型应为 无条件、有条件、不予共享 或 专用';
+
+/** A type as typed, with the departments given for 专用: the type, or a refusal (unknown, or 专用 without its list). */
+export function requireShareType(text: string, exclusive: string[] | undefined): ShareType {
+  const t = parseShareType(text);
+  if (!t) throw new GongbaoError('bad-argument', `${SHARE_TYPE_HINT}：${text.slice(0, 20)}`);
+  if (t.exclusive && !exclusive?.length) throw new GongbaoError('bad-argument', '专用资源须列出专用的部门（--exclusive）');
+  return t.type;
 }
 
 export interface Resource {

@@ -8,7 +8,7 @@
 import { GongbaoError } from '../errors.js';
 import type { Actor } from '../supervise/model.js';
 import type { ShareContext } from './context.js';
-import { typeLabel } from './catalogue.js';
+import { actsForProvider, typeLabel } from './catalogue.js';
 import { OPEN_REQUEST, REQUEST_ACTION_LABEL, REQUEST_STATUS_LABEL, type RequestAction, type RequestStatus, type Resource, type ShareRequest } from './model.js';
 import { append, events, insert, list, load, save, subjectOf, warningsOf, type ShareEvent, type ShareWarning } from './store.js';
 
@@ -67,9 +67,8 @@ function allowed(ctx: ShareContext, req: ShareRequest, step: Step, actor: Actor)
   const role = ctx.roleOf(actor);
   if (step.by === 'manager') return role === 'manager' ? {} : null;
   if (step.by === 'user') return actor.unit === req.userUnit ? {} : null;
-  if (actor.unit === req.providerUnit) return {};
-  const agent = load<Resource>(ctx.db, 'share_resources', req.resourceId).agentUnit;
-  return agent && actor.unit === agent ? { onBehalfOf: req.providerUnit } : null;
+  if (!actsForProvider(ctx, req.resourceId, actor)) return null;
+  return actor.unit === req.providerUnit ? {} : { onBehalfOf: req.providerUnit };
 }
 
 export function actOnRequest(ctx: ShareContext, id: number, name: keyof typeof STEPS, actor: Actor, input: { reason?: string; comment?: string } = {}): ShareRequest {
@@ -152,8 +151,7 @@ export function stepsFor(ctx: ShareContext, req: ShareRequest, actor: Actor): (k
 /** Who may see a request: its two departments, the provider's agent, the 管理部门, the office and leaders. */
 export function canSeeRequest(ctx: ShareContext, req: ShareRequest, actor: Actor): boolean {
   if (ctx.roleOf(actor) !== 'department') return true;
-  if (actor.unit === req.userUnit || actor.unit === req.providerUnit) return true;
-  return load<Resource>(ctx.db, 'share_resources', req.resourceId).agentUnit === actor.unit;
+  return actor.unit === req.userUnit || actsForProvider(ctx, req.resourceId, actor);
 }
 
 export type RequestView = ShareRequest & { history: ShareEvent[]; warnings: ShareWarning[] };

@@ -5,6 +5,7 @@
 // sweep again raises nothing twice; a sweep run for a time before a subject's
 // last event (a back-dated run) leaves it alone.
 import type { ShareContext } from './context.js';
+import { tick, type Raised } from '../supervise/sweep.js';
 import type { CatalogueTrigger, Correction, ShareRequest } from './model.js';
 import { lastEventAt, list, raise, subjectOf } from './store.js';
 
@@ -54,4 +55,9 @@ export function shareTick(ctx: ShareContext): ShareRaised[] {
     }
     return raised;
   }).immediate();
+}
+
+/** The one sweep of both workflows (`task tick`, the web's 督办 sweep): 督办 deadlines, then the sharing limits. */
+export function sweepAll(ctx: ShareContext): { raised: Raised[]; sharing: ShareRaised[] } {
+  return { raised: tick(ctx.sv), sharing: shareTick(ctx) };
 }

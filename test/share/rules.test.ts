@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/store/library.js';
 import { Supervision } from '../../src/supervise/service.js';
 import { ShareContext } from '../../src/share/context.js';
-import { addResource, recordTrigger, updateResource } from '../../src/share/catalogue.js';
+import { addResource, recordTrigger, resources, updateResource } from '../../src/share/catalogue.js';
+import { requireShareType } from '../../src/share/model.js';
 import { actOnRequest, listRequests, showRequest, submitRequest } from '../../src/share/requests.js';
 import { completeCorrection, reportCorrection } from '../../src/share/corrections.js';
 import { shareTick } from '../../src/share/sweep.js';
@@ -90,6 +91,9 @@ describe('10号 rules', () => {
     const s = setup('2023-03-01T10:00:00+08:00');
     expect(submitRequest(s.ctx, { resourceId: s.firms.id, purpose: '税源核查' }, s.a('县税务局'))).toMatchObject({ status: 'granted', reviewDue: null, exclusive: true });
     expect(submitRequest(s.ctx, { resourceId: s.firms.id, purpose: '统计' }, s.a('县统计局'))).toMatchObject({ status: 'submitted', reviewDue: '2023-03-03' });
+    expect(resources(s.ctx, { type: '专用' }).map((r) => r.id)).toEqual([s.firms.id]);
+    expect(resources(s.ctx, { type: '有条件' }).map((r) => r.id)).toEqual([s.police.id, s.firms.id]);
+    expect(() => requireShareType('专用', [])).toThrow(/列出专用的部门/);
   });
 
   it('四（二）3: 不予共享 needs its reason, and cannot be requested', () => {

@@ -9,7 +9,7 @@ import { actOnRequest, listRequests, showRequest, submitRequest } from '../../sh
 import { completeCorrection, listCorrections, reportCorrection, showCorrection } from '../../share/corrections.js';
 import { shareTick } from '../../share/sweep.js';
 import { board, BOARD_HEADER, boardRows, evaluateSharing, EVALUATION_HEADER, evaluationRows } from '../../share/board.js';
-import { parseShareType, REQUEST_STATUS_LABEL, type ShareRequest } from '../../share/model.js';
+import { REQUEST_STATUS_LABEL, requireShareType, type ShareRequest } from '../../share/model.js';
 import { idParams, paramsOf, queryOf, validate } from '../api/schemas.js';
 import { attachment, csvResponse } from '../api/csv.js';
 import { tableXlsx, XLSX_TYPE } from '../api/xlsx.js';
@@ -25,9 +25,8 @@ export const presentRequest = (q: ShareRequest) => ({ ...q, statusLabel: REQUEST
 
 /** The body of a resource change as the service takes it. */
 export function resourceInput(b: Partial<ReturnType<typeof resourceBody.parse>> & { withdraw?: boolean; comment?: string | undefined }) {
-  if (b.type?.exclusive && !b.exclusive?.length) throw new GongbaoError('bad-argument', '专用资源须列出专用的部门');
   return {
-    ...(b.resource !== undefined ? { name: b.resource } : {}), ...(b.type ? { type: b.type.type } : {}), ...(b.exclusive ? { exclusive: b.exclusive } : {}),
+    ...(b.resource !== undefined ? { name: b.resource } : {}), ...(b.type ? { type: requireShareType(b.type, b.exclusive) } : {}), ...(b.exclusive ? { exclusive: b.exclusive } : {}),
     ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(b.basis !== undefined ? { basis: b.basis } : {}),
     ...(b.agent !== undefined ? { agent: b.agent || null } : {}), ...(b.description !== undefined ? { description: b.description } : {}),
     ...(b.provider ? { provider: b.provider } : {}), ...(b.withdraw ? { withdraw: true } : {}), ...(b.comment ? { comment: b.comment } : {}),
@@ -45,8 +44,7 @@ export function registerShareApi(app: Hono<SvEnv>): void {
   app.get(`${base}/catalogue`, (c) => {
     const { ctx } = shareOf(c);
     const q = validate(catalogueQuery, queryOf(c));
-    const type = q.type ? parseShareType(q.type)?.type ?? undefined : undefined;
-    const items = resources(ctx, { ...(q.unit ? { unit: q.unit } : {}), ...(type ? { type } : {}) });
+    const items = resources(ctx, { ...(q.unit ? { unit: q.unit } : {}), ...(q.type ? { type: q.type } : {}) });
     return c.json({ total: items.length, items });
   });
   app.post(`${base}/catalogue`, async (c) => {

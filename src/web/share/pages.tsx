@@ -12,12 +12,11 @@ import { periodOf } from '../supervise/api.js';
 import { toLogin } from '../supervise/pages.js';
 import type { SvContext, SvEnv } from '../supervise/context.js';
 import type { Flash } from '../supervise/ui/frame.js';
-import { addResource, recordTrigger, resources, triggers } from '../../share/catalogue.js';
+import { actsForProvider, addResource, recordTrigger, resources, triggers } from '../../share/catalogue.js';
 import { actOnRequest, listRequests, showRequest, stepsFor, submitRequest } from '../../share/requests.js';
 import { completeCorrection, listCorrections, reportCorrection, showCorrection } from '../../share/corrections.js';
 import { shareTick } from '../../share/sweep.js';
 import { board, evaluateSharing } from '../../share/board.js';
-import { load } from '../../share/store.js';
 import type { ShareRequest } from '../../share/model.js';
 import { resourceInput } from './api.js';
 import { shareOf } from './context.js';
@@ -42,7 +41,7 @@ function overview(c: SvContext, flash?: Flash) {
   const { ctx, actor } = shareOf(c);
   const all = listRequests(ctx, actor);
   const todo = all.filter((q) => stepsFor(ctx, q, actor).some((s) => s !== 'withdraw' && s !== 'negotiate'));
-  const corrections = listCorrections(ctx, actor).filter((x) => x.status === 'reported' && (x.providerUnit === actor.unit || load<{ id: number; agentUnit: string | null }>(ctx.db, 'share_resources', x.resourceId).agentUnit === actor.unit));
+  const corrections = listCorrections(ctx, actor).filter((x) => x.status === 'reported' && actsForProvider(ctx, x.resourceId, actor));
   return <OverviewPage {...frame(c, flash)} todo={todo} mine={all.filter((q) => q.userUnit === actor.unit)} corrections={corrections} board={board(ctx, actor)} today={ctx.today()} />;
 }
 
@@ -61,8 +60,7 @@ function requestPage(c: SvContext, id: number, flash?: Flash) {
 function correctionPage(c: SvContext, id: number, flash?: Flash) {
   const { ctx, actor } = shareOf(c);
   const { history, warnings, ...x } = showCorrection(ctx, id, actor);
-  const agent = load<{ id: number; agentUnit: string | null }>(ctx.db, 'share_resources', x.resourceId).agentUnit;
-  return <CorrectionPage {...frame(c, flash)} c={x} history={history} warnings={warnings} canFix={actor.unit === x.providerUnit || actor.unit === agent} />;
+  return <CorrectionPage {...frame(c, flash)} c={x} history={history} warnings={warnings} canFix={actsForProvider(ctx, x.resourceId, actor)} />;
 }
 
 export function registerSharePages(app: Hono<SvEnv>): void {

@@ -2,7 +2,7 @@
 // validate with the same ones (form values arrive as strings), and the
 // OpenAPI document is generated from them.
 import { z } from 'zod';
-import { REQUEST_STATUSES, TRIGGER_KINDS, parseShareType, type ShareType } from '../../share/model.js';
+import { REQUEST_STATUSES, SHARE_TYPE_HINT, TRIGGER_KINDS, parseShareType } from '../../share/model.js';
 
 const text = (max: number, what: string) => z.string({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(max, `${what}不超过 ${max} 字`);
 const opt = (max: number) => z.string().trim().max(max).optional();
@@ -11,15 +11,8 @@ const id = z.coerce.number().int().positive();
 const units = z.union([z.array(z.string().trim().max(100)), z.string().max(2000)]).optional()
   .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(/[,，、\n]/)).map((s) => s.trim()).filter(Boolean)));
 
-/** 无条件 / 有条件 / 不予共享 / 专用 (or the English names): 专用 alone is conditional with its list. */
-const shareType = z.string().trim().transform((v, ctx): { type: ShareType; exclusive: boolean } => {
-  const t = parseShareType(v);
-  if (!t) {
-    ctx.addIssue({ code: 'custom', message: '共享类型应为 无条件、有条件、不予共享 或 专用' });
-    return z.NEVER;
-  }
-  return { type: t.type ?? 'conditional', exclusive: t.exclusive };
-});
+/** 无条件 / 有条件 / 不予共享 / 专用 (or the English names), read by the service's parseShareType. */
+const shareType = z.string().trim().refine((v) => parseShareType(v) !== null, SHARE_TYPE_HINT);
 
 export const resourceBody = z.object({
   resource: text(200, '资源名称').describe('资源名称'),

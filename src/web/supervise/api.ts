@@ -8,8 +8,7 @@ import { actorOf, endSession, login, type Session } from '../../supervise/auth.j
 import { evaluate, parsePeriod } from '../../supervise/evaluate.js';
 import { STATUS_LABEL, type Task } from '../../supervise/model.js';
 import { propose, registerProposalsReport } from '../../supervise/propose.js';
-import { tick } from '../../supervise/sweep.js';
-import { shareTick } from '../../share/sweep.js';
+import { sweepAll } from '../../share/sweep.js';
 import { shareOf } from '../share/context.js';
 import { idParams, paramsOf, queryOf, validate } from '../api/schemas.js';
 import {
@@ -114,8 +113,7 @@ export function registerSupervisionApi(app: Hono<SvEnv>): void {
 
   app.post('/api/supervision/tick', (c) => {
     requireRole(c, ROLE_GROUPS.office, 'tick');
-    // One sweep for both workflows: 督办 deadlines, then the 政务数据共享 limits.
-    return c.json({ raised: tick(c.get('sv')), sharing: shareTick(shareOf(c).ctx) });
+    return c.json(sweepAll(shareOf(c).ctx));
   });
 
   app.get('/api/supervision/proposals', (c) => {

@@ -6,8 +6,7 @@ import type { Hono } from 'hono';
 import { GongbaoError } from '../../errors.js';
 import { actorOf, endSession, login } from '../../supervise/auth.js';
 import { registerProposalsReport } from '../../supervise/propose.js';
-import { tick } from '../../supervise/sweep.js';
-import { shareTick } from '../../share/sweep.js';
+import { sweepAll } from '../../share/sweep.js';
 import { shareOf } from '../share/context.js';
 import { renderPage } from '../pages/layout.js';
 import { idParams, paramsOf, validate } from '../api/schemas.js';
@@ -107,8 +106,8 @@ export function registerSupervisionForms(app: Hono<SvEnv>): void {
 
   app.post('/supervise/tick', (c) => {
     requireRole(c, ROLE_GROUPS.office, 'tick');
-    // One sweep for both workflows: 督办 deadlines and the 政务数据共享 limits.
-    const n = tick(c.get('sv')).length + shareTick(shareOf(c).ctx).length;
+    const { raised, sharing } = sweepAll(shareOf(c).ctx);
+    const n = raised.length + sharing.length;
     return c.redirect(`/supervise?done=tick&n=${n}`, 303);
   });
 
