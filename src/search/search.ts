@@ -229,13 +229,13 @@ function topRows(db: Db, m: string, where: string, params: Record<string, unknow
     const y = Number(typedYear);
     const lifted = best(within(ranked, (id) => years[id] === y), need);
     if (lifted.length >= need) return { rows: lifted, ranked };
-    // As `YEAR_SQL <> :typedYear` reads: documents without a year are in neither part.
-    return { rows: [...lifted, ...best(within(ranked, (id) => years[id] !== y && years[id] !== 0), need)].slice(0, need), ranked };
+    // Then every other match, documents without a year included.
+    return { rows: [...lifted, ...best(within(ranked, (id) => years[id] !== y), need)].slice(0, need), ranked };
   }
   const lifted = bestOf(`${where} AND ${YEAR_SQL} = :typedYear`, { ...params, typedYear });
   if (lifted.length >= need) return { rows: lifted, ranked };
-  const seen = new Set(lifted.map((r) => r.id));
-  return { rows: [...lifted, ...bestOf(`${where} AND ${YEAR_SQL} <> :typedYear`, { ...params, typedYear }).filter((r) => !seen.has(r.id))].slice(0, need), ranked };
+  // `IS NOT`: a document without a year is among the others, not lost.
+  return { rows: [...lifted, ...bestOf(`${where} AND ${YEAR_SQL} IS NOT :typedYear`, { ...params, typedYear })].slice(0, need), ranked };
 }
 
 /**

@@ -123,6 +123,18 @@ describe('very broad queries', () => {
       expect(r.hits.map((h) => h.score)).toEqual(full.hits.map((h) => h.score));
     }
   });
+  it('keep a document without a year among the results when a year is typed', async () => {
+    const undated = openLibrary(':memory:');
+    await ingestPaths(undated, [join(import.meta.dirname, '../../data/samples')]);
+    const doc = searchUncached(undated, { q, pageSize: 1 }).hits[0]!;
+    undated.prepare('UPDATE documents SET date = NULL WHERE id = ?').run(doc.id);
+    undated.prepare('UPDATE issues SET year = NULL WHERE id = (SELECT issue_id FROM documents WHERE id = ?)').run(doc.id);
+    for (const l of [limits, undefined]) {
+      const r = searchUncached(undated, { q: `${q} 2022年`, pageSize: 100 }, l);
+      expect(ids(r)).toContain(doc.id);
+      expect(r.hits).toHaveLength(Math.min(100, r.total));
+    }
+  });
   it('give every page of the exhaustive ranking', () => {
     const full = searchUncached(db, { q, pageSize: 100 });
     for (const page of [1, 2, 3, 5]) {
