@@ -8,12 +8,11 @@ import type { Db } from '../store/db.js';
 import { audit } from '../store/audit.js';
 import type { Supervision } from '../supervise/service.js';
 import type { Actor } from '../supervise/model.js';
-import type { WorkCalendar } from '../supervise/calendar.js';
+import { chinaTime, type WorkCalendar } from '../supervise/calendar.js';
 import { requireUnit } from '../supervise/unit-directory.js';
 import { cleanUnitName, inferKind } from '../extract/units.js';
 import { loadSharingProfile, type SharingProfile } from './model.js';
 import { lastEventAt } from './store.js';
-import { chinaTime } from '../supervise/calendar.js';
 
 /** How a unit's name ends: 局, 委员会, 办公室, 中心, 院… */
 const UNIT_NAME_END = /(?:局|委员会|委|办公室|办|中心|院|所|站|队|厅|部|处|人民政府|政府|公司|馆|会|署|室|社)$/u;
